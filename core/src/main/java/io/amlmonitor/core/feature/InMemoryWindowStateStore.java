@@ -1,0 +1,42 @@
+package io.amlmonitor.core.feature;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Window state in this process's memory, guarded per entity: the embedded default. */
+public final class InMemoryWindowStateStore implements WindowStateStore {
+  private final Map<EntityType, ConcurrentHashMap<String, WindowState>> states =
+      new EnumMap<>(EntityType.class);
+
+  public InMemoryWindowStateStore() {
+    for (EntityType type : EntityType.values()) {
+      states.put(type, new ConcurrentHashMap<>());
+    }
+  }
+
+  @Override
+  public <R> R update(EntityType type, String id, Function<WindowState, R> change) {
+    WindowState state = states.get(type).computeIfAbsent(id, k -> new WindowState());
+    synchronized (state) {
+      return change.apply(state);
+    }
+  }
+
+  @Override
+  public <R> R read(EntityType type, String id, Function<WindowState, R> query) {
+    WindowState state = states.get(type).get(id);
+    if (state == null) {
+      return query.apply(null);
+    }
+    synchronized (state) {
+      return query.apply(state);
+    }
+  }
+
+  @Override
+  public long size(EntityType type) {
+    return states.get(type).size();
+  }
+}

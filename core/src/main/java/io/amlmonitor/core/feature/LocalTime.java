@@ -1,0 +1,53 @@
+package io.amlmonitor.core.feature;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+
+/**
+ * Classifies event times by local clock: hour of day, night, weekend. Kept off {@code
+ * java.time.LocalDateTime} on the hot path; the arithmetic is exact for any zone because the offset
+ * is looked up per instant.
+ */
+final class LocalTime {
+  private static final long MILLIS_PER_HOUR = 3_600_000L;
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  private final ZoneRules rules;
+  private final int fixedOffsetMillis;
+  private final boolean fixed;
+
+  LocalTime(ZoneId zone) {
+    this.rules = zone.getRules();
+    this.fixed = rules.isFixedOffset();
+    this.fixedOffsetMillis =
+        fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000 : Integer.MIN_VALUE;
+  }
+
+  private long localMillis(long epochMillis) {
+    int offset =
+        fixed
+            ? fixedOffsetMillis
+            : rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000;
+    return epochMillis + offset;
+  }
+
+  /** Hour of day, 0–23, in the zone. */
+  int hour(long epochMillis) {
+    return (int) (Math.floorMod(localMillis(epochMillis), MILLIS_PER_DAY) / MILLIS_PER_HOUR);
+  }
+
+  /** 22:00 to 06:00 local time. */
+  boolean isNight(long epochMillis) {
+    int h = hour(epochMillis);
+    return h >= 22 || h < 6;
+  }
+
+  /** Saturday or Sunday local time. */
+  boolean isWeekend(long epochMillis) {
+    long day = Math.floorDiv(localMillis(epochMillis), MILLIS_PER_DAY);
+    // 1970-01-01 was a Thursday: day 0 → index 3 with Monday = 0.
+    int dayOfWeek = (int) Math.floorMod(day + 3, 7);
+    return dayOfWeek >= 5;
+  }
+}

@@ -1,0 +1,204 @@
+package io.amlmonitor.core.feature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.amlmonitor.core.domain.CustomerId;
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.feature.WindowState.Placement;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FeatureEngineTest {
+  private static final Instant T0 = Instant.parse("2026-03-04T12:00:00Z"); // a Wednesday
+  private final FeatureEngine engine = FeatureEngine.inMemory(FeatureSettings.DEFAULT);
+  private int seq;
+
+  private Transaction txn(Instant at, double amount, String ip, String merchant) {
+    return Transaction.builder()
+        .id("T" + (++seq))
+        .timestamp(at)
+        .customer("C1")
+        .merchant(merchant)
+        .amount(amount)
+        .ipAddress(ip)
+        .build();
+  }
+
+  private double customer(String feature, Instant at) {
+    FeatureVector v = engine.entityFeatures(EntityType.CUSTOMER, "C1", at);
+    return v == null ? 0 : v.get(feature);
+  }
+
+  @Test
+  void sixtySecondCountDecaysToZeroAMinuteLaterWithoutNewEvents() {
+    engine.ingest(txn(T0, 10, "1.1.1.1", "M1"));
+    engine.ingest(txn(T0.plusSeconds(10), 20, "1.1.1.1", "M1"));
+
+    assertThat(customer("txn_count_60s", T0.plusSeconds(11))).isEqualTo(2);
+    assertThat(customer("txn_amount_sum_60s", T0.plusSeconds(11))).isEqualTo(30);
+    assertThat(customer("txn_count_60s", T0.plusSeconds(61))).isEqualTo(1);
+    assertThat(customer("txn_count_60s", T0.plusSeconds(71))).isZero();
+    assertThat(customer("txn_amount_sum_60s", T0.plusSeconds(71))).isZero();
+    assertThat(customer("txn_count_1h", T0.plusSeconds(71))).isEqualTo(2);
+  }
+
+  @Test
+  void windowIsClosedAtItsStartAndOpenAtItsEnd() {
+    engine.ingest(txn(T0, 10, null, "M1"));
+
+    assertThat(customer("txn_count_60s", T0)).as("the event itself is not before T0").isZero();
+    assertThat(customer("txn_count_60s", T0.plusMillis(1))).isEqualTo(1);
+    assertThat(customer("txn_count_60s", T0.plusSeconds(60))).as("T0 = t - 60s is inside").isOne();
+    assertThat(customer("txn_count_60s", T0.plusSeconds(60).plusMillis(1))).isZero();
+  }
+
+  @Test
+  void transactionDoesNotSeeItselfInItsOwnFeatures() {
+    Transaction first = txn(T0, 100, "1.1.1.1", "M1");
+    engine.ingest(first);
+
+    FeatureVector v = engine.featuresFor(first);
+
+    assertThat(v.get("txn_count_1h")).isZero();
+    assertThat(v.customerKnown()).isFalse();
+  }
+
+  @Test
+  void outOfOrderEventWithinLatenessIsPlacedAtItsTime() {
+    engine.ingest(txn(T0.plusSeconds(120), 30, null, "M1"));
+    engine.ingest(txn(T0, 10, null, "M1"));
+
+    assertThat(customer("txn_count_60s", T0.plusSeconds(30))).isEqualTo(1);
+    assertThat(customer("txn_amount_sum_60s", T0.plusSeconds(30))).isEqualTo(10);
+    assertThat(customer("txn_amount_sum_1h", T0.plusSeconds(121))).isEqualTo(40);
+    assertThat(engine.lateCount()).isZero();
+  }
+
+  @Test
+  void eventLaterThanAllowedLatenessIsCountedAndLeftOut() {
+    engine.ingest(txn(T0.plus(Duration.ofMinutes(10)), 30, null, "M1"));
+
+    Placement placement = engine.ingest(txn(T0, 10, null, "M1"));
+
+    assertThat(placement).isEqualTo(Placement.LATE);
+    assertThat(engine.lateCount()).isEqualTo(1);
+    assertThat(customer("txn_amount_sum_1h", T0.plus(Duration.ofMinutes(11)))).isEqualTo(30);
+  }
+
+  @Test
+  void repeatedTransactionIdIsCountedOnce() {
+    Transaction t = txn(T0, 10, null, "M1");
+    assertThat(engine.ingest(t)).isEqualTo(Placement.ACCEPTED);
+
+    assertThat(engine.ingest(t)).isEqualTo(Placement.DUPLICATE);
+
+    assertThat(customer("txn_count_1h", T0.plusSeconds(1))).isEqualTo(1);
+    assertThat(engine.duplicateCount()).isEqualTo(1);
+    FeatureVector merchant = engine.entityFeatures(EntityType.MERCHANT, "M1", T0.plusSeconds(1));
+    assertThat(merchant.get("merchant_txn_count_1h")).isEqualTo(1);
+  }
+
+  @Test
+  void distinctIpsAndMerchantsCountEachValueOnce() {
+    engine.ingest(txn(T0, 10, "1.1.1.1", "M1"));
+    engine.ingest(txn(T0.plusSeconds(1), 10, "2.2.2.2", "M2"));
+    engine.ingest(txn(T0.plusSeconds(2), 10, "1.1.1.1", "M1"));
+    engine.ingest(txn(T0.plusSeconds(3), 10, "3.3.3.3", "M1"));
+
+    assertThat(customer("unique_ips_1h", T0.plusSeconds(4))).isEqualTo(3);
+    assertThat(customer("unique_merchants_1h", T0.plusSeconds(4))).isEqualTo(2);
+  }
+
+  @Test
+  void velocityIsPaymentsPerMinuteSinceTheFirstPaymentOfTheHour() {
+    for (int i = 0; i < 30; i++) {
+      engine.ingest(txn(T0.plusSeconds(i), 10, null, "M1"));
+    }
+
+    assertThat(customer("velocity_score_1h", T0.plusSeconds(30))).isEqualTo(30);
+    assertThat(customer("velocity_score_1h", T0.plus(Duration.ofMinutes(30))))
+        .isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void amountStatisticsDescribeTheLastHour() {
+    engine.ingest(txn(T0, 10, null, "M1"));
+    engine.ingest(txn(T0.plusSeconds(1), 30, null, "M1"));
+
+    Instant at = T0.plusSeconds(2);
+    assertThat(customer("avg_txn_amount_1h", at)).isEqualTo(20);
+    assertThat(customer("max_txn_amount_1h", at)).isEqualTo(30);
+    assertThat(customer("amount_deviation_score_1h", at)).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void nightWeekendAndNearThresholdPaymentsAreCounted() {
+    Instant saturdayNight = Instant.parse("2026-03-07T23:30:00Z");
+    engine.ingest(txn(saturdayNight, 9_500, null, "M1"));
+    engine.ingest(txn(saturdayNight.plusSeconds(60), 10_000, null, "M1"));
+    engine.ingest(txn(saturdayNight.plus(Duration.ofHours(8)), 50, null, "M1"));
+
+    Instant at = saturdayNight.plus(Duration.ofHours(9));
+    assertThat(customer("night_txn_count_24h", at)).isEqualTo(2);
+    assertThat(customer("weekend_txn_count_7d", at)).isEqualTo(3);
+    assertThat(customer("structuring_txn_count_24h", at))
+        .as("10,000 is at the threshold, not under it")
+        .isEqualTo(1);
+    assertThat(customer("night_txn_count_24h", saturdayNight.plus(Duration.ofHours(25)))).isZero();
+  }
+
+  @Test
+  void daysSinceLastPaymentRemembersEvictedHistory() {
+    engine.ingest(txn(T0, 10, null, "M1"));
+    engine.ingest(txn(T0.plus(Duration.ofDays(90)), 10, null, "M1"));
+
+    Transaction reactivation = txn(T0.plus(Duration.ofDays(90)).plusSeconds(10), 10, null, "M1");
+    assertThat(engine.featuresFor(reactivation).get("days_since_last_txn"))
+        .isCloseTo(10 / 86_400.0, within(1e-12));
+    Transaction second = txn(T0.plus(Duration.ofDays(90)), 10, null, "M1");
+    assertThat(engine.featuresFor(second).get("days_since_last_txn")).isEqualTo(90);
+  }
+
+  @Test
+  void merchantFeaturesCountDistinctCustomers() {
+    engine.ingest(txn(T0, 10, null, "M9"));
+    engine.ingest(
+        Transaction.builder()
+            .id("X1")
+            .timestamp(T0.plusSeconds(1))
+            .customer(CustomerId.of("C2"))
+            .merchant("M9")
+            .amount(30)
+            .build());
+
+    FeatureVector v = engine.entityFeatures(EntityType.MERCHANT, "M9", T0.plusSeconds(2));
+    assertThat(v.get("merchant_txn_count_1h")).isEqualTo(2);
+    assertThat(v.get("merchant_unique_customers_1h")).isEqualTo(2);
+    assertThat(v.get("merchant_avg_txn_amount_1h")).isEqualTo(20);
+    assertThat(v.get("merchant_txn_amount_sum_1h")).isEqualTo(40);
+  }
+
+  @Test
+  void unknownEntityHasNoFeatures() {
+    assertThat(engine.entityFeatures(EntityType.CUSTOMER, "nobody", T0)).isNull();
+  }
+
+  @Test
+  void transferToAnAccountLeavesMerchantFeaturesOut() {
+    Transaction transfer =
+        Transaction.builder()
+            .id("P1")
+            .timestamp(T0)
+            .customer("C1")
+            .counterparty("C2")
+            .amount(5)
+            .build();
+    engine.ingest(transfer);
+
+    FeatureVector v = engine.featuresFor(transfer);
+    assertThat(v.asMap()).doesNotContainKey("merchant_txn_count_1h").containsKey("txn_count_1h");
+    assertThat(customer("unique_merchants_1h", T0.plusSeconds(1))).isZero();
+  }
+}
