@@ -54,18 +54,30 @@ class FeatureEnginePropertyTest {
       oracle.ingest(t);
       newest = Math.max(newest, t.timestamp().toEpochMilli());
       if (random.nextInt(4) == 0) {
-        long readAt =
-            newest - settings.allowedLateness().toMillis() + random.nextLong(0, 3 * 3_600_000L);
-        compare(engine, oracle, readAt, random);
+        compare(engine, oracle, readTime(random, sent, newest, settings), random);
       }
     }
     compare(engine, oracle, newest + 1, random);
+  }
+
+  /** Any time from which windows are exact, often exactly on a window edge of some event. */
+  private static long readTime(
+      SplittableRandom random, List<Transaction> sent, long newest, FeatureSettings settings) {
+    long earliest = newest - settings.allowedLateness().toMillis();
+    long[] windows = {0, 60_000L, 300_000L, 600_000L, 3_600_000L, 86_400_000L};
+    long at =
+        random.nextBoolean()
+            ? sent.get(random.nextInt(sent.size())).timestamp().toEpochMilli()
+                + windows[random.nextInt(windows.length)]
+            : earliest + random.nextLong(0, 3 * 3_600_000L);
+    return Math.max(earliest, at);
   }
 
   private static long step(SplittableRandom random) {
     return switch (random.nextInt(10)) {
       case 0 -> random.nextLong(3_600_000L, 10 * 86_400_000L); // long gap
       case 1, 2 -> random.nextLong(60_000L, 3_600_000L);
+      case 3 -> 1_000L * random.nextLong(0, 120); // whole seconds: ties and exact edges
       default -> random.nextLong(0, 20_000L); // bursts
     };
   }
