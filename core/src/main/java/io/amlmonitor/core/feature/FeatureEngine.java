@@ -19,7 +19,7 @@ public final class FeatureEngine {
   private final FeatureRegistry registry;
   private final FeatureSettings settings;
   private final WindowStateStore store;
-  private final LocalTime localTime;
+  private final LocalCalendar localTime;
   private final EntityFeatureReader customerReader;
   private final EntityFeatureReader merchantReader;
   private final long latenessMillis;
@@ -35,7 +35,7 @@ public final class FeatureEngine {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
-    this.localTime = new LocalTime(settings.zone());
+    this.localTime = new LocalCalendar(settings.zone());
     this.customerReader = new EntityFeatureReader(registry, EntityType.CUSTOMER);
     this.merchantReader = new EntityFeatureReader(registry, EntityType.MERCHANT);
     this.latenessMillis = settings.allowedLateness().toMillis();

@@ -15,7 +15,7 @@ import java.util.Set;
 final class WindowOracle {
   private final FeatureRegistry registry;
   private final FeatureSettings settings;
-  private final LocalTime localTime;
+  private final LocalCalendar localTime;
   private final Map<String, List<Transaction>> byCustomer = new HashMap<>();
   private final Map<String, List<Transaction>> byMerchant = new HashMap<>();
   private final Set<String> ids = new HashSet<>();
@@ -23,7 +23,7 @@ final class WindowOracle {
   WindowOracle(FeatureRegistry registry, FeatureSettings settings) {
     this.registry = registry;
     this.settings = settings;
-    this.localTime = new LocalTime(settings.zone());
+    this.localTime = new LocalCalendar(settings.zone());
   }
 
   void ingest(Transaction t) {

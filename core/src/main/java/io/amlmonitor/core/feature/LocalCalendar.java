@@ -9,7 +9,7 @@ import java.time.zone.ZoneRules;
  * java.time.LocalDateTime} on the hot path; the arithmetic is exact for any zone because the offset
  * is looked up per instant.
  */
-final class LocalTime {
+public final class LocalCalendar {
   private static final long MILLIS_PER_HOUR = 3_600_000L;
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -17,7 +17,7 @@ final class LocalTime {
   private final int fixedOffsetMillis;
   private final boolean fixed;
 
-  LocalTime(ZoneId zone) {
+  public LocalCalendar(ZoneId zone) {
     this.rules = zone.getRules();
     this.fixed = rules.isFixedOffset();
     this.fixedOffsetMillis =
@@ -33,18 +33,18 @@ final class LocalTime {
   }
 
   /** Hour of day, 0–23, in the zone. */
-  int hour(long epochMillis) {
+  public int hour(long epochMillis) {
     return (int) (Math.floorMod(localMillis(epochMillis), MILLIS_PER_DAY) / MILLIS_PER_HOUR);
   }
 
   /** 22:00 to 06:00 local time. */
-  boolean isNight(long epochMillis) {
+  public boolean isNight(long epochMillis) {
     int h = hour(epochMillis);
     return h >= 22 || h < 6;
   }
 
   /** Saturday or Sunday local time. */
-  boolean isWeekend(long epochMillis) {
+  public boolean isWeekend(long epochMillis) {
     long day = Math.floorDiv(localMillis(epochMillis), MILLIS_PER_DAY);
     // 1970-01-01 was a Thursday: day 0 → index 3 with Monday = 0.
     int dayOfWeek = (int) Math.floorMod(day + 3, 7);

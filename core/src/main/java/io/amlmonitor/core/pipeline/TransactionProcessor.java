@@ -1,0 +1,102 @@
+package io.amlmonitor.core.pipeline;
+
+import io.amlmonitor.core.alert.Alert;
+import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.feature.FeatureEngine;
+import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.feature.WindowState.Placement;
+import io.amlmonitor.core.scoring.Assessment;
+import io.amlmonitor.core.scoring.Explanation;
+import io.amlmonitor.core.scoring.Scorer;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one use case every entry point shares (HTTP, stream, replay): features as of just before the
+ * transaction, score, add it to the windows, raise an alert when the score reaches the threshold.
+ *
+ * <p>A repeated transaction id is scored again (so a client retry gets its answer) but is not
+ * counted twice and raises no second alert.
+ */
+public final class TransactionProcessor {
+  private final FeatureEngine engine;
+  private final Scorer scorer;
+  private final AlertRepository alerts;
+  private final double alertThreshold;
+  private final InstantSource clock;
+  private final Locale alertLocale;
+
+  /**
+   * @param alertThreshold the lowest score that raises an alert, in [0, 1]
+   * @param clock processing time, for when alerts are raised
+   * @param alertLocale the language in which alert reasons are frozen
+   */
+  public TransactionProcessor(
+      FeatureEngine engine,
+      Scorer scorer,
+      AlertRepository alerts,
+      double alertThreshold,
+      InstantSource clock,
+      Locale alertLocale) {
+    if (!(alertThreshold >= 0 && alertThreshold <= 1)) {
+      throw new IllegalArgumentException(
+          "alert threshold must be in [0, 1], was " + alertThreshold);
+    }
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.scorer = Objects.requireNonNull(scorer, "scorer");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.alertThreshold = alertThreshold;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.alertLocale = Objects.requireNonNull(alertLocale, "alertLocale");
+  }
+
+  public Decision process(Transaction t) {
+    long started = System.nanoTime();
+    FeatureVector features = engine.featuresFor(t);
+    Assessment assessment = scorer.assess(t, features);
+    Placement placement = engine.ingest(t);
+    Alert alert = null;
+    if (placement != Placement.DUPLICATE && assessment.riskScore() >= alertThreshold) {
+      alert = alertFor(t, assessment);
+      if (!alerts.save(alert)) {
+        alert = null;
+      }
+    }
+    return new Decision(t, assessment, placement, alert, System.nanoTime() - started);
+  }
+
+  private Alert alertFor(Transaction t, Assessment a) {
+    return new Alert(
+        "A-" + UUID.randomUUID(),
+        t.id(),
+        t.customerId(),
+        t.receiverId(),
+        t.amount(),
+        t.timestamp(),
+        clock.instant(),
+        a.riskScore(),
+        a.riskLevel(),
+        a.ruleIds(),
+        Explanation.of(a, alertLocale),
+        a.ruleSetVersion());
+  }
+
+  public FeatureEngine engine() {
+    return engine;
+  }
+
+  public Scorer scorer() {
+    return scorer;
+  }
+
+  public AlertRepository alerts() {
+    return alerts;
+  }
+
+  public double alertThreshold() {
+    return alertThreshold;
+  }
+}
