@@ -1,0 +1,172 @@
+package io.amlmonitor.core.pipeline;
+
+import io.amlmonitor.core.domain.Transaction;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The in-process event log of the embedded default: transactions wait in bounded queues, one per
+ * partition, and one worker per partition runs the {@link TransactionProcessor}. Partitioning by
+ * customer keeps each customer's transactions in order, as Kafka partitions do in the distributed
+ * mode.
+ *
+ * <p>Back-pressure: when a partition's queue is full, {@link #submit} waits and {@link #offer}
+ * gives up after its timeout, so a fast producer slows down instead of exhausting memory. A
+ * transaction whose processing fails goes to the dead-letter sink with the reason, and the worker
+ * moves on.
+ */
+public final class EmbeddedPipeline implements AutoCloseable {
+  private static final Transaction POISON = null;
+
+  private final TransactionProcessor processor;
+  private final Consumer<Decision> decisions;
+  private final DeadLetterSink deadLetters;
+  private final InstantSource clock;
+  private final List<BlockingQueue<Item>> queues = new ArrayList<>();
+  private final List<Thread> workers = new ArrayList<>();
+  private final LongAdder processed = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private volatile boolean closed;
+
+  /** A queued transaction and when it was queued, to measure time in the pipeline. */
+  private record Item(Transaction transaction, long queuedNanos) {}
+
+  /**
+   * Starts the workers.
+   *
+   * @param partitions number of queues and worker threads, at least 1
+   * @param capacity bound of each queue
+   * @param decisions receives every decision, on the worker thread (keep it quick)
+   */
+  public EmbeddedPipeline(
+      TransactionProcessor processor,
+      int partitions,
+      int capacity,
+      Consumer<Decision> decisions,
+      DeadLetterSink deadLetters,
+      InstantSource clock) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+    }
+    if (capacity < 1) {
+      throw new IllegalArgumentException("queue capacity must be at least 1, was " + capacity);
+    }
+    this.processor = Objects.requireNonNull(processor, "processor");
+    this.decisions = Objects.requireNonNull(decisions, "decisions");
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    for (int i = 0; i < partitions; i++) {
+      BlockingQueue<Item> queue = new ArrayBlockingQueue<>(capacity);
+      queues.add(queue);
+      Thread worker = new Thread(() -> work(queue), "pipeline-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+  }
+
+  private BlockingQueue<Item> queueFor(Transaction t) {
+    int h = t.customerId().value().hashCode();
+    return queues.get(Math.floorMod(h ^ (h >>> 16), queues.size()));
+  }
+
+  /** Queues {@code t}, waiting while its partition is full. */
+  public void submit(Transaction t) throws InterruptedException {
+    ensureOpen();
+    queueFor(t).put(new Item(Objects.requireNonNull(t, "transaction"), System.nanoTime()));
+  }
+
+  /**
+   * Queues {@code t} if its partition has room within {@code timeout}.
+   *
+   * @return false when the pipeline stayed full: the caller should slow down or answer "busy"
+   */
+  public boolean offer(Transaction t, Duration timeout) throws InterruptedException {
+    ensureOpen();
+    return queueFor(t)
+        .offer(
+            new Item(Objects.requireNonNull(t, "transaction"), System.nanoTime()),
+            timeout.toNanos(),
+            TimeUnit.NANOSECONDS);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the pipeline is closed");
+    }
+  }
+
+  private void work(BlockingQueue<Item> queue) {
+    while (true) {
+      Item item;
+      try {
+        item = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (item.transaction() == POISON) {
+        return;
+      }
+      try {
+        Decision d = processor.process(item.transaction());
+        processed.increment();
+        decisions.accept(
+            new Decision(
+                d.transaction(),
+                d.assessment(),
+                d.placement(),
+                d.alert(),
+                System.nanoTime() - item.queuedNanos()));
+      } catch (RuntimeException e) {
+        failed.increment();
+        deadLetters.accept(
+            new DeadLetter(
+                item.transaction().toString(), "pipeline", String.valueOf(e), clock.instant()));
+      }
+    }
+  }
+
+  /** Transactions waiting in the queues. */
+  public int queued() {
+    return queues.stream().mapToInt(BlockingQueue::size).sum();
+  }
+
+  public long processedCount() {
+    return processed.sum();
+  }
+
+  public long failedCount() {
+    return failed.sum();
+  }
+
+  public int partitions() {
+    return queues.size();
+  }
+
+  /** Processes what is queued, then stops the workers; waits up to {@code timeout}. */
+  public void drainAndStop(Duration timeout) throws InterruptedException {
+    closed = true;
+    for (BlockingQueue<Item> q : queues) {
+      q.put(new Item(POISON, 0));
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread w : workers) {
+      w.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+  }
+
+  /** Stops the workers at once; queued transactions are not processed. */
+  @Override
+  public void close() {
+    closed = true;
+    workers.forEach(Thread::interrupt);
+  }
+}

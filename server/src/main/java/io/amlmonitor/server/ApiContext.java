@@ -1,0 +1,45 @@
+package io.amlmonitor.server;
+
+import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.pipeline.TransactionProcessor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What the API serves from: the use case, the stores and the clock, wired by the application.
+ *
+ * @param clock the request clock: default timestamps and the "now" of feature reads
+ * @param locale the language of explanations when the request does not ask for one
+ * @param maxBatchSize most transactions one {@code /batch-predict} may carry
+ */
+public record ApiContext(
+    TransactionProcessor processor,
+    TransactionIngest ingest,
+    AlertRepository alerts,
+    InstantSource clock,
+    Locale locale,
+    List<HealthIndicator> health,
+    PrometheusMeterRegistry metrics,
+    int maxBatchSize,
+    long maxBodyBytes) {
+
+  public ApiContext {
+    Objects.requireNonNull(processor, "processor");
+    Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(locale, "locale");
+    health = List.copyOf(health);
+    Objects.requireNonNull(metrics, "metrics");
+    if (maxBatchSize < 1) {
+      throw new IllegalArgumentException("max batch size must be positive, was " + maxBatchSize);
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException(
+          "max body size must be at least 1 KiB, was " + maxBodyBytes);
+    }
+  }
+}

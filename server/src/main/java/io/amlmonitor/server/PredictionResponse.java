@@ -1,0 +1,64 @@
+package io.amlmonitor.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.amlmonitor.core.pipeline.Decision;
+import io.amlmonitor.core.rules.RuleOutcome;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The answer to {@code POST /predict}: the score, its level, the features used and the reasons. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PredictionResponse(
+    String transactionId,
+    String customerId,
+    String merchantId,
+    String counterpartyId,
+    BigDecimal amount,
+    Instant timestamp,
+    double riskScore,
+    String riskLevel,
+    double ruleScore,
+    List<FiredRule> rulesFired,
+    Map<String, Number> featuresUsed,
+    List<String> explanation,
+    String ruleSetVersion,
+    String alertId,
+    String status,
+    double processingTimeMs) {
+
+  /** A rule that fired, as shown to clients. */
+  public record FiredRule(String id, double score, String severity, String description) {
+    static FiredRule of(RuleOutcome o) {
+      return new FiredRule(o.ruleId(), o.score(), o.severity().name(), o.description());
+    }
+  }
+
+  public static PredictionResponse of(Decision d, Locale locale) {
+    var t = d.transaction();
+    var a = d.assessment();
+    return new PredictionResponse(
+        t.id().value(),
+        t.customerId().value(),
+        t.merchantId() == null ? null : t.merchantId().value(),
+        t.counterpartyId() == null ? null : t.counterpartyId().value(),
+        t.amount().toBigDecimal(),
+        t.timestamp(),
+        round(a.riskScore()),
+        a.riskLevel().name(),
+        round(a.ruleScore()),
+        a.firedRules().stream().map(FiredRule::of).toList(),
+        a.features().asMap(),
+        d.explanation(locale),
+        a.ruleSetVersion(),
+        d.alert() == null ? null : d.alert().alertId(),
+        d.placement().name().toLowerCase(Locale.ROOT),
+        d.processingNanos() / 1_000_000.0);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+}
