@@ -47,13 +47,16 @@ final class AccountTakeoverScenario implements Scenario {
       long at = i == 0 ? first : first + rng.nextLong(span);
       long cents =
           Math.round(Math.min(60_000, Math.max(1_500, usual * (3 + 12 * rng.nextDouble()))) * 100);
-      String ip = unused(p.ips(), () -> Network.ip(country, rng));
-      String device = unused(p.devices(), () -> Network.device(rng));
+      Session stranger =
+          new Session(
+              unused(p.ips(), () -> Network.ip(country, rng)),
+              unused(p.devices(), () -> Network.device(rng)),
+              country);
       if (rng.nextDouble() < 0.6) {
         Channel channel = rng.nextBoolean() ? Channel.PIX : Channel.TRANSFER;
         out.add(
             Draft.toAccount(
-                at, p, Payee.external(rng, "BR"), cents, channel, ip, device, country, typology()));
+                at, p, Payee.external(rng, "BR"), cents, channel, stranger, typology()));
       } else {
         out.add(
             Draft.toMerchant(
@@ -62,9 +65,7 @@ final class AccountTakeoverScenario implements Scenario {
                 context.merchant(TARGETS, rng),
                 cents,
                 Channel.ONLINE,
-                ip,
-                device,
-                country,
+                stranger,
                 typology()));
       }
     }

@@ -51,9 +51,7 @@ final class CycleScenario implements Scenario {
               payee,
               cents,
               Sampling.pick(rng, CHANNELS),
-              Network.sessionIp(payer, rng),
-              Network.sessionDevice(payer, rng),
-              payer.country(),
+              Session.usual(payer, rng),
               typology()));
       cents = Math.round(cents * (0.95 + 0.045 * rng.nextDouble()));
       at += Sampling.betweenMillis(rng, DayClock.HOUR, 18 * DayClock.HOUR);

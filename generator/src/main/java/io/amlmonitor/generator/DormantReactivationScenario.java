@@ -63,24 +63,17 @@ final class DormantReactivationScenario implements Scenario {
             + Sampling.betweenMillis(rng, 9 * DayClock.HOUR, 14 * DayClock.HOUR);
     long window = Sampling.betweenMillis(rng, 4 * DayClock.HOUR, 2 * DayClock.DAY);
     boolean newPhone = rng.nextBoolean();
-    String device = newPhone ? Network.device(rng) : p.devices()[0];
-    String ip = newPhone ? Network.ip(p.country(), rng) : p.ips()[0];
+    Session session =
+        newPhone
+            ? new Session(Network.ip(p.country(), rng), Network.device(rng), p.country())
+            : new Session(p.ips()[0], p.devices()[0], p.country());
     int count = Sampling.between(rng, 2, 5);
     for (int i = 0; i < count; i++) {
       long at = i == 0 ? first : first + rng.nextLong(window);
       long cents = Sampling.amountCents(rng, 25_000, 0.7, 5_000, 500_000);
       Payee payee = Payee.external(rng, Sampling.pick(rng, DESTINATIONS));
       out.add(
-          Draft.toAccount(
-              at,
-              p,
-              payee,
-              cents,
-              Sampling.pick(rng, CHANNELS),
-              ip,
-              device,
-              p.country(),
-              typology()));
+          Draft.toAccount(at, p, payee, cents, Sampling.pick(rng, CHANNELS), session, typology()));
     }
   }
 }

@@ -34,9 +34,7 @@ record Draft(
       Merchant merchant,
       long cents,
       Channel channel,
-      String ip,
-      String device,
-      String country,
+      Session session,
       Typology typology) {
     return new Draft(
         epochMilli,
@@ -45,9 +43,9 @@ record Draft(
         null,
         cents,
         channel,
-        ip,
-        device,
-        country,
+        session.ip(),
+        session.device(),
+        session.country(),
         merchant.country(),
         typology);
   }
@@ -58,9 +56,7 @@ record Draft(
       Payee payee,
       long cents,
       Channel channel,
-      String ip,
-      String device,
-      String country,
+      Session session,
       Typology typology) {
     return new Draft(
         epochMilli,
@@ -69,9 +65,9 @@ record Draft(
         payee.id(),
         cents,
         channel,
-        ip,
-        device,
-        country,
+        session.ip(),
+        session.device(),
+        session.country(),
         payee.country(),
         typology);
   }

@@ -80,19 +80,16 @@ final class EverydaySpending {
       // In person: no session, and the customer is wherever the shop is.
       out.add(
           Draft.toMerchant(
-              at, p, merchant, cents, channel, null, null, merchant.country(), Typology.NONE));
-    } else {
-      out.add(
-          Draft.toMerchant(
               at,
               p,
               merchant,
               cents,
               channel,
-              Network.sessionIp(p, rng),
-              Network.sessionDevice(p, rng),
-              p.country(),
+              Session.inPerson(merchant.country()),
               Typology.NONE));
+    } else {
+      out.add(
+          Draft.toMerchant(at, p, merchant, cents, channel, Session.usual(p, rng), Typology.NONE));
     }
   }
 
@@ -118,19 +115,10 @@ final class EverydaySpending {
     if (channel == Channel.CASH) {
       // A cash deposit into someone else's account, made at a branch: no session.
       out.add(
-          Draft.toAccount(at, p, payee, cents, channel, null, null, p.country(), Typology.NONE));
-    } else {
-      out.add(
           Draft.toAccount(
-              at,
-              p,
-              payee,
-              cents,
-              channel,
-              Network.sessionIp(p, rng),
-              Network.sessionDevice(p, rng),
-              p.country(),
-              Typology.NONE));
+              at, p, payee, cents, channel, Session.inPerson(p.country()), Typology.NONE));
+    } else {
+      out.add(Draft.toAccount(at, p, payee, cents, channel, Session.usual(p, rng), Typology.NONE));
     }
   }
 
@@ -140,7 +128,8 @@ final class EverydaySpending {
     // Machines dispense notes: round to fifty, never below twenty.
     long cents = Math.max(20, Math.round(reais / 50.0) * 50) * 100;
     out.add(
-        Draft.toMerchant(at, p, atm, cents, Channel.ATM, null, null, atm.country(), Typology.NONE));
+        Draft.toMerchant(
+            at, p, atm, cents, Channel.ATM, Session.inPerson(atm.country()), Typology.NONE));
   }
 
   private void supplier(
@@ -154,16 +143,6 @@ final class EverydaySpending {
         Sampling.amountCents(rng, SUPPLIER_MEDIAN * p.spendScale(), SUPPLIER_SIGMA, 50, 2_000_000);
     double draw = rng.nextDouble();
     Channel channel = draw < 0.3 ? Channel.WIRE : draw < 0.65 ? Channel.TRANSFER : Channel.PIX;
-    out.add(
-        Draft.toAccount(
-            at,
-            p,
-            supplier,
-            cents,
-            channel,
-            Network.sessionIp(p, rng),
-            Network.sessionDevice(p, rng),
-            p.country(),
-            Typology.NONE));
+    out.add(Draft.toAccount(at, p, supplier, cents, channel, Session.usual(p, rng), Typology.NONE));
   }
 }

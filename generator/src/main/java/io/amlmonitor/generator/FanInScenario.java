@@ -58,9 +58,7 @@ final class FanInScenario implements Scenario {
                 collector,
                 cents,
                 channel,
-                Network.sessionIp(mule, rng),
-                Network.sessionDevice(mule, rng),
-                mule.country(),
+                Session.usual(mule, rng),
                 typology()));
       }
     }

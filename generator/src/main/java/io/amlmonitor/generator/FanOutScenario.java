@@ -44,17 +44,7 @@ final class FanOutScenario implements Scenario {
       long at = seen.size() == 1 ? first : first + rng.nextLong(window);
       long cents = Sampling.amountCents(rng, 3_000, 0.5, 300, 9_900);
       Channel channel = rng.nextDouble() < 0.75 ? Channel.PIX : Channel.TRANSFER;
-      out.add(
-          Draft.toAccount(
-              at,
-              p,
-              payee,
-              cents,
-              channel,
-              Network.sessionIp(p, rng),
-              Network.sessionDevice(p, rng),
-              p.country(),
-              typology()));
+      out.add(Draft.toAccount(at, p, payee, cents, channel, Session.usual(p, rng), typology()));
     }
   }
 }

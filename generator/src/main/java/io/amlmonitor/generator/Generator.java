@@ -70,6 +70,23 @@ public final class Generator implements Iterable<LabelledTransaction> {
     return population.merchants();
   }
 
+  /**
+   * About how many transactions the period holds, from the population's expected rates; within a
+   * few percent for populations of a thousand or more. For progress bars: the exact count is only
+   * known at the end.
+   */
+  public long expectedTransactions() {
+    double months = config.days() / PopulationFactory.DAYS_PER_MONTH;
+    double expected = 0;
+    for (int i = 0; i < population.size(); i++) {
+      CustomerProfile profile = population.profile(i);
+      Persona p = profile.persona();
+      expected += p.activity() * p.rhythm().weeklyAverage() * config.days();
+      expected += (profile.recurring().length + profile.employees().length) * months;
+    }
+    return Math.round(expected);
+  }
+
   /** The transactions from the first, in timestamp order; each call starts afresh. */
   @Override
   public Iterator<LabelledTransaction> iterator() {

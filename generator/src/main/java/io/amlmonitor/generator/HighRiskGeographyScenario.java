@@ -53,9 +53,9 @@ final class HighRiskGeographyScenario implements Scenario {
               payee,
               cents,
               channel,
-              fromThere ? ip : Network.sessionIp(p, rng),
-              Network.sessionDevice(p, rng),
-              country,
+              fromThere
+                  ? new Session(ip, Network.sessionDevice(p, rng), country)
+                  : Session.usual(p, rng),
               typology()));
     }
   }

@@ -44,7 +44,7 @@ final class NightActivityScenario implements Scenario {
       for (int i = 0; i < count; i++) {
         long at = midnight + rng.nextLong(5 * DayClock.HOUR);
         long cents = Sampling.amountCents(rng, 400, 0.8, 20, 8_000);
-        String ip = Network.sessionIp(p, rng);
+        Session session = new Session(Network.sessionIp(p, rng), device, p.country());
         double kind = rng.nextDouble();
         if (kind < 0.4) {
           out.add(
@@ -54,22 +54,12 @@ final class NightActivityScenario implements Scenario {
                   context.merchant(GAMBLING, rng),
                   cents,
                   Channel.ONLINE,
-                  ip,
-                  device,
-                  p.country(),
+                  session,
                   typology()));
         } else if (kind < 0.8) {
           out.add(
               Draft.toAccount(
-                  at,
-                  p,
-                  Payee.external(rng, "BR"),
-                  cents,
-                  Channel.PIX,
-                  ip,
-                  device,
-                  p.country(),
-                  typology()));
+                  at, p, Payee.external(rng, "BR"), cents, Channel.PIX, session, typology()));
         } else {
           out.add(
               Draft.toMerchant(
@@ -78,9 +68,7 @@ final class NightActivityScenario implements Scenario {
                   context.merchant(ONLINE, rng),
                   cents,
                   Channel.ONLINE,
-                  ip,
-                  device,
-                  p.country(),
+                  session,
                   typology()));
         }
       }

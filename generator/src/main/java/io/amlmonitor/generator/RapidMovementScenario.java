@@ -47,9 +47,7 @@ final class RapidMovementScenario implements Scenario {
             Payee.of(through),
             total,
             Sampling.pick(rng, CHANNELS),
-            Network.sessionIp(source, rng),
-            Network.sessionDevice(source, rng),
-            source.country(),
+            Session.usual(source, rng),
             typology()));
     int count = Sampling.between(rng, 2, 5);
     double[] weights = new double[count];
@@ -73,9 +71,7 @@ final class RapidMovementScenario implements Scenario {
               payee,
               cents,
               Sampling.pick(rng, CHANNELS),
-              Network.sessionIp(through, rng),
-              Network.sessionDevice(through, rng),
-              through.country(),
+              Session.usual(through, rng),
               typology()));
     }
   }

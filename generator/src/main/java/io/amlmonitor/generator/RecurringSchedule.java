@@ -46,14 +46,11 @@ final class RecurringSchedule {
             debit
                 ? 3 * DayClock.HOUR + rng.nextLong(3 * DayClock.HOUR)
                 : p.rhythm().millisOfDay(rng));
-    String ip = debit ? null : Network.sessionIp(p, rng);
-    String device = debit ? null : Network.sessionDevice(p, rng);
+    Session session = debit ? Session.inPerson(p.country()) : Session.usual(p, rng);
     out.add(
         payment.merchant() != null
-            ? Draft.toMerchant(
-                at, p, payment.merchant(), cents, channel, ip, device, p.country(), Typology.NONE)
-            : Draft.toAccount(
-                at, p, payee, cents, channel, ip, device, p.country(), Typology.NONE));
+            ? Draft.toMerchant(at, p, payment.merchant(), cents, channel, session, Typology.NONE)
+            : Draft.toAccount(at, p, payee, cents, channel, session, Typology.NONE));
   }
 
   /** Salaries are paid on the employer's payday, brought forward to Friday at a weekend. */
@@ -70,6 +67,7 @@ final class RecurringSchedule {
   private void payroll(CustomerProfile employer, Day day, SplittableRandom rng, List<Draft> out) {
     Persona p = employer.persona();
     long batch = 6 * DayClock.HOUR + rng.nextLong(3 * DayClock.HOUR);
+    Session office = new Session(p.ips()[0], p.devices()[0], p.country());
     for (int index : employer.employees()) {
       if (quiet.isQuiet(index, day.index())) {
         continue;
@@ -83,9 +81,7 @@ final class RecurringSchedule {
               Payee.of(employee.persona()),
               employee.salaryCents(),
               Channel.TRANSFER,
-              p.ips()[0],
-              p.devices()[0],
-              p.country(),
+              office,
               Typology.NONE));
     }
   }

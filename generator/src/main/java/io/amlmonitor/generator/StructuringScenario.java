@@ -1,6 +1,7 @@
 package io.amlmonitor.generator;
 
 import io.amlmonitor.core.domain.Channel;
+import io.amlmonitor.core.domain.Merchant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -46,17 +47,10 @@ final class StructuringScenario implements Scenario {
       long cents = MIN_CENTS + rng.nextLong(MAX_CENTS - MIN_CENTS + 1);
       double kind = rng.nextDouble();
       if (kind < 0.3) {
+        Merchant shop = context.merchant(SHOPS, rng);
         out.add(
             Draft.toMerchant(
-                at,
-                p,
-                context.merchant(SHOPS, rng),
-                cents,
-                Channel.CARD,
-                null,
-                null,
-                p.country(),
-                typology()));
+                at, p, shop, cents, Channel.CARD, Session.inPerson(shop.country()), typology()));
       } else if (kind < 0.6) {
         // Cash deposited at a branch into someone else's account.
         out.add(
@@ -66,9 +60,7 @@ final class StructuringScenario implements Scenario {
                 Payee.external(rng, "BR"),
                 cents,
                 Channel.CASH,
-                null,
-                null,
-                p.country(),
+                Session.inPerson(p.country()),
                 typology()));
       } else {
         Channel channel = Sampling.pick(rng, List.of(Channel.PIX, Channel.TRANSFER, Channel.WIRE));
@@ -79,9 +71,7 @@ final class StructuringScenario implements Scenario {
                 Payee.external(rng, "BR"),
                 cents,
                 channel,
-                Network.sessionIp(p, rng),
-                Network.sessionDevice(p, rng),
-                p.country(),
+                Session.usual(p, rng),
                 typology()));
       }
     }

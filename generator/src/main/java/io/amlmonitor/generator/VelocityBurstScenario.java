@@ -48,9 +48,7 @@ final class VelocityBurstScenario implements Scenario {
               context.merchant(TARGETS, rng),
               cents,
               channel,
-              Network.sessionIp(p, rng),
-              Network.sessionDevice(p, rng),
-              p.country(),
+              Session.usual(p, rng),
               typology()));
     }
   }

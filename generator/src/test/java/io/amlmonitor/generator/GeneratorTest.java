@@ -14,7 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GeneratorDeterminismTest {
+class GeneratorTest {
   private static final GeneratorConfig SMALL = GeneratorConfig.of(400, 60, 20, 11L);
 
   @Test
@@ -93,6 +93,14 @@ class GeneratorDeterminismTest {
       assertThat(iterator.next().transaction().timestamp())
           .isBefore(generator.config().start().plusSeconds(86_400));
     }
+  }
+
+  @Test
+  void expectedTransactionsEstimatesTheCountClosely() {
+    long actual = Fixtures.transactions().size();
+
+    assertThat(Fixtures.generator().expectedTransactions())
+        .isBetween(actual * 90 / 100, actual * 110 / 100);
   }
 
   @Test
