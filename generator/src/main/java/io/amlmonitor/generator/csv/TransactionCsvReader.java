@@ -1,0 +1,213 @@
+package io.amlmonitor.generator.csv;
+
+import io.amlmonitor.generator.LabelledTransaction;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads transactions.csv back as {@link LabelledTransaction}s, one row at a time.
+ *
+ * <p>The header is read on construction and must name every column of {@link
+ * CsvColumns#TRANSACTIONS}, in any order; extra columns are ignored and a missing one throws {@link
+ * CsvFormatException}. A row that cannot be read (wrong number of fields, broken quoting, a value a
+ * domain record rejects) goes to the {@link BadRowHandler} with its line number and reason; reading
+ * goes on unless the handler throws. Blank lines are skipped. Not thread-safe; close it, or the
+ * stream from {@link #stream()}, when done.
+ */
+public final class TransactionCsvReader implements Iterator<LabelledTransaction>, Closeable {
+  private final BufferedReader in;
+  private final BadRowHandler handler;
+  private final int[] positions;
+  private final int width;
+  private long lineNumber;
+  private long badRows;
+  private LabelledTransaction next;
+  private boolean finished;
+
+  public TransactionCsvReader(Reader reader, BadRowHandler handler) {
+    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this.handler = handler;
+    String header = readLine();
+    if (header == null) {
+      throw new CsvFormatException(1, "the file is empty; expected a header row");
+    }
+    List<String> names;
+    try {
+      // A byte-order mark, as spreadsheet programs write, is not part of the first name.
+      names = CsvText.split(header.replace("\uFEFF", ""));
+    } catch (CsvText.MalformedRecordException e) {
+      throw new CsvFormatException(1, "header: " + e.getMessage());
+    }
+    this.width = names.size();
+    this.positions = positions(names);
+  }
+
+  /** Opens {@code file} (UTF-8) for reading; the caller closes the reader. */
+  public static TransactionCsvReader open(Path file, BadRowHandler handler) {
+    BufferedReader reader;
+    try {
+      reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    try {
+      return new TransactionCsvReader(reader, handler);
+    } catch (RuntimeException e) {
+      try {
+        reader.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** The remaining rows as a sequential stream; closing the stream closes this reader. */
+  public Stream<LabelledTransaction> stream() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(this::close);
+  }
+
+  /** How many rows have gone to the handler so far. */
+  public long badRows() {
+    return badRows;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null && !finished) {
+      long start = lineNumber + 1;
+      String record = readRecord();
+      if (record == null) {
+        finished = true;
+      } else if (!record.isBlank()) {
+        next = parse(start, record);
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public LabelledTransaction next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more rows");
+    }
+    LabelledTransaction row = next;
+    next = null;
+    return row;
+  }
+
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private LabelledTransaction parse(long line, String record) {
+    String reason;
+    try {
+      List<String> fields = CsvText.split(record);
+      if (fields.size() != width) {
+        reason = "has " + fields.size() + " fields; the header has " + width;
+      } else {
+        String[] ordered = new String[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+          String value = fields.get(positions[i]);
+          ordered[i] = value.isEmpty() ? null : value;
+        }
+        return TransactionRows.parse(ordered);
+      }
+    } catch (CsvText.MalformedRecordException | IllegalArgumentException e) {
+      // IllegalArgumentException covers InvalidFieldException, which names the field.
+      reason = e.getMessage();
+    }
+    badRows++;
+    handler.onBadRow(new BadRow(line, record, reason));
+    return null;
+  }
+
+  /** A record: one line, or several while a quoted field is still open. */
+  private String readRecord() {
+    String line = readLine();
+    if (line == null || line.indexOf('"') < 0) {
+      return line;
+    }
+    StringBuilder record = new StringBuilder(line);
+    int quotes = count(line);
+    while (quotes % 2 == 1) {
+      String more = readLine();
+      if (more == null) {
+        break; // unterminated: the split reports it
+      }
+      record.append('\n').append(more);
+      quotes += count(more);
+    }
+    return record.toString();
+  }
+
+  private String readLine() {
+    try {
+      String line = in.readLine();
+      if (line != null) {
+        lineNumber++;
+      }
+      return line;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
+    }
+  }
+
+  private static int count(String text) {
+    int quotes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '"') {
+        quotes++;
+      }
+    }
+    return quotes;
+  }
+
+  private static int[] positions(List<String> names) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (index.put(names.get(i).strip(), i) != null) {
+        throw new CsvFormatException(1, "column " + names.get(i) + " appears twice");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    int[] positions = new int[CsvColumns.TRANSACTIONS.size()];
+    for (int i = 0; i < positions.length; i++) {
+      Integer at = index.get(CsvColumns.TRANSACTIONS.get(i));
+      if (at == null) {
+        missing.add(CsvColumns.TRANSACTIONS.get(i));
+      } else {
+        positions[i] = at;
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CsvFormatException(1, "missing column(s) " + String.join(", ", missing));
+    }
+    return positions;
+  }
+}
