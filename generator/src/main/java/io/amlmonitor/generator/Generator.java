@@ -13,13 +13,15 @@ import java.util.stream.StreamSupport;
  * A deterministic synthetic dataset: customers, merchants and labelled transactions with realistic
  * ordinary behaviour and laundering episodes of every {@link Typology}.
  *
- * <p>Contract: equal configurations give identical output, in any JVM. Transactions come in
- * non-decreasing timestamp order (equal timestamps in a fixed order), numbered {@code T000000001}
- * onward in that order, all within {@code [config.start(), config.end())}. They are generated
- * lazily, a local day at a time, so a long period never sits in memory; each call to {@link
- * #iterator()} or {@link #transactions()} starts again from the first day and yields the same
- * sequence. Creating a generator builds the population and plans the episodes, which takes time and
- * memory proportional to the number of customers only.
+ * <p>Contract: equal configurations give identical output, byte for byte once written, on any
+ * machine (all randomness comes from {@link java.util.SplittableRandom} streams derived from the
+ * seed, and all transcendental maths is {@link StrictMath}). Transactions come in non-decreasing
+ * timestamp order (equal timestamps in a fixed order), numbered {@code T000000001} onward in that
+ * order, all within {@code [config.start(), config.end())}. They are generated lazily, a local day
+ * at a time, so a long period never sits in memory; each call to {@link #iterator()} or {@link
+ * #transactions()} starts again from the first day and yields the same sequence. Creating a
+ * generator builds the population and plans the episodes, which takes time and memory proportional
+ * to the number of customers only.
  *
  * <p>Every typology appears once at least when {@code launderingShare * customers} reaches 23 (for
  * example 1,150 customers at the default 2%) and the period is long enough to hold it; below that

@@ -46,7 +46,7 @@ final class PersonaFactory {
             : PERSONAL_SEGMENTS.get(Sampling.pickCumulative(rng, PERSONAL_SEGMENT_TOTALS));
     String country = rng.nextDouble() < 0.94 ? "BR" : Sampling.pick(rng, FOREIGN_COUNTRIES);
     // Onboarded at least a month before the period; most accounts are a few years old.
-    long age = 30 + Math.min(15 * 365, (long) (900 * rng.nextExponential()));
+    long age = 30 + Math.min(15 * 365, (long) (900 * Sampling.exponential(rng)));
     LocalDate onboarding = firstDay.minusDays(age);
     boolean pep = !business && rng.nextDouble() < ("civil_servant".equals(segment) ? 0.03 : 0.003);
     Rhythm rhythm =
@@ -56,9 +56,9 @@ final class PersonaFactory {
     // Heavy-tailed activity: most people pay something most days, a few pay dozens of times.
     double activity =
         business
-            ? clamp(3.0 * Math.exp(0.9 * rng.nextGaussian()), 0.2, 80)
-            : clamp(0.8 * Math.exp(0.75 * rng.nextGaussian()), 0.05, 25);
-    double spendScale = Math.exp((business ? 0.5 : 0.4) * rng.nextGaussian());
+            ? clamp(Sampling.logNormal(rng, 3.0, 0.9), 0.2, 80)
+            : clamp(Sampling.logNormal(rng, 0.8, 0.75), 0.05, 25);
+    double spendScale = Sampling.logNormal(rng, 1.0, business ? 0.5 : 0.4);
     spendScale *= pep ? 1.5 : "student".equals(segment) ? 0.6 : 1.0;
     String[] ips = new String[Sampling.between(rng, 1, 3)];
     for (int i = 0; i < ips.length; i++) {

@@ -159,7 +159,7 @@ final class PopulationFactory {
 
   /** The volume declared at onboarding: the true one, misjudged a little and rounded. */
   private static Money declared(double monthly, SplittableRandom rng) {
-    double guess = Math.max(100, monthly * Math.exp(0.25 * rng.nextGaussian()));
+    double guess = Math.max(100, Sampling.logNormal(rng, monthly, 0.25));
     return Money.of(new BigDecimal(guess).round(new MathContext(2)));
   }
 }

@@ -3,20 +3,46 @@ package io.amlmonitor.generator;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The few distributions the generator needs, over a caller-supplied random stream. */
+/**
+ * The few distributions the generator needs, over a caller-supplied random stream.
+ *
+ * <p>Implementation note: everything transcendental goes through {@link StrictMath}, and the normal
+ * deviate is our own Box-Muller rather than {@code nextGaussian()}, whose JDK code uses {@link
+ * Math}. {@code Math.exp} and {@code Math.log} may differ in the last bit between CPUs, and one bit
+ * is enough to change a rounded cent, so only strict maths keeps a seed's output byte-identical on
+ * every machine.
+ */
 final class Sampling {
+  private static final double TWO_PI = 2 * StrictMath.PI;
+
   private Sampling() {}
+
+  /** A standard normal deviate (Box-Muller, one of the pair). */
+  static double gaussian(SplittableRandom rng) {
+    double radius = StrictMath.sqrt(-2 * StrictMath.log(1 - rng.nextDouble()));
+    return radius * StrictMath.cos(TWO_PI * rng.nextDouble());
+  }
+
+  /** A log-normal value: {@code median} times e to a normal deviate times {@code sigma}. */
+  static double logNormal(SplittableRandom rng, double median, double sigma) {
+    return median * StrictMath.exp(sigma * gaussian(rng));
+  }
+
+  /** An exponential deviate with mean 1. */
+  static double exponential(SplittableRandom rng) {
+    return -StrictMath.log(1 - rng.nextDouble());
+  }
 
   /** A log-normal amount in cents with the given median (in currency units), clamped. */
   static long amountCents(
       SplittableRandom rng, double median, double sigma, double min, double max) {
-    double amount = median * Math.exp(sigma * rng.nextGaussian());
+    double amount = logNormal(rng, median, sigma);
     return Math.round(Math.max(min, Math.min(max, amount)) * 100);
   }
 
   /** The mean of a log-normal with this median and sigma. */
   static double logNormalMean(double median, double sigma) {
-    return median * Math.exp(sigma * sigma / 2);
+    return median * StrictMath.exp(sigma * sigma / 2);
   }
 
   /** A Poisson count; Knuth's method for small means, a normal approximation above 30. */
@@ -25,9 +51,9 @@ final class Sampling {
       return 0;
     }
     if (mean >= 30) {
-      return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
+      return (int) Math.max(0, Math.round(mean + StrictMath.sqrt(mean) * gaussian(rng)));
     }
-    double limit = Math.exp(-mean);
+    double limit = StrictMath.exp(-mean);
     double product = rng.nextDouble();
     int count = 0;
     while (product > limit) {
