@@ -1,0 +1,216 @@
+package io.amlmonitor.app;
+
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.feature.EntityType;
+import io.amlmonitor.core.feature.FeatureEngine;
+import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.feature.FeatureSettings;
+import io.amlmonitor.core.feature.InMemoryWindowStateStore;
+import io.amlmonitor.core.pipeline.Decision;
+import io.amlmonitor.core.pipeline.EmbeddedPipeline;
+import io.amlmonitor.core.pipeline.InMemoryDeadLetterSink;
+import io.amlmonitor.core.pipeline.TransactionProcessor;
+import io.amlmonitor.core.rules.RuleSet;
+import io.amlmonitor.core.rules.RuleSetLoader;
+import io.amlmonitor.core.scoring.Scorer;
+import io.amlmonitor.server.ApiContext;
+import io.amlmonitor.server.ApiServer;
+import io.amlmonitor.server.HealthIndicator;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default, wired: in-memory feature state, the rule set, in-memory alerts and dead
+ * letters, the in-process pipeline, metrics, and the HTTP API on demand. One instance per process.
+ */
+public final class EmbeddedRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
+
+  private final Settings settings;
+  private final FeatureEngine engine;
+  private final TransactionProcessor processor;
+  private final EmbeddedPipeline pipeline;
+  private final InMemoryDeadLetterSink deadLetters = new InMemoryDeadLetterSink(1000);
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final InstantSource requestClock;
+  private ApiServer server;
+
+  /**
+   * @param requestClock "now" for API reads and default timestamps: the system clock when serving,
+   *     the stream's clock when replaying history
+   * @param decisions receives every decision the pipeline makes
+   */
+  public EmbeddedRuntime(
+      Settings settings, InstantSource requestClock, Consumer<Decision> decisions) {
+    this.settings = settings;
+    this.requestClock = requestClock;
+    for (String name : settings.pendingIntegrations()) {
+      LOG.warn(
+          "{} is set, but this build runs the embedded stores only; the setting is not used yet",
+          name);
+    }
+    FeatureSettings featureSettings =
+        FeatureSettings.DEFAULT
+            .withZone(settings.zone())
+            .withAllowedLateness(settings.allowedLateness());
+    FeatureRegistry registry = FeatureRegistry.standard();
+    this.engine = new FeatureEngine(registry, featureSettings, new InMemoryWindowStateStore());
+    RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
+    RuleSet rules =
+        settings.rulesFile() == null ? loader.loadDefault() : loader.load(settings.rulesFile());
+    LOG.info(
+        "Loaded {} rules, version {}, from {}",
+        rules.rules().size(),
+        rules.version(),
+        rules.source());
+    AlertRepository alerts = new InMemoryAlertRepository();
+    this.processor =
+        new TransactionProcessor(
+            engine,
+            new Scorer(rules, settings.riskThresholds()),
+            alerts,
+            settings.alertThreshold(),
+            InstantSource.system(),
+            settings.locale());
+    this.pipeline =
+        new EmbeddedPipeline(
+            processor,
+            settings.pipelinePartitions(),
+            settings.queueCapacity(),
+            decisions,
+            deadLetters,
+            InstantSource.system());
+    registerMetrics();
+  }
+
+  private void registerMetrics() {
+    new JvmMemoryMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    Gauge.builder("aml_pipeline_queue_length", pipeline, EmbeddedPipeline::queued)
+        .description("Transactions waiting in the in-process pipeline")
+        .register(metrics);
+    Gauge.builder("aml_transactions_processed", pipeline, EmbeddedPipeline::processedCount)
+        .description("Transactions the pipeline has processed")
+        .register(metrics);
+    Gauge.builder("aml_transactions_failed", pipeline, EmbeddedPipeline::failedCount)
+        .description("Transactions that failed processing and went to dead letters")
+        .register(metrics);
+    Gauge.builder("aml_features_late_events", engine, FeatureEngine::lateCount)
+        .description("Events that arrived after the allowed lateness, left out of windows")
+        .register(metrics);
+    Gauge.builder("aml_features_duplicate_events", engine, FeatureEngine::duplicateCount)
+        .description("Repeated transaction ids, counted once")
+        .register(metrics);
+    Gauge.builder("aml_alerts", processor.alerts(), a -> a.count())
+        .description("Alerts raised")
+        .register(metrics);
+  }
+
+  /** Starts the HTTP API on {@code port} (0 picks a free one). */
+  public ApiServer startApi(int port) {
+    ApiContext context =
+        new ApiContext(
+            processor,
+            t -> pipeline.offer(t, Duration.ofMillis(200)),
+            processor.alerts(),
+            requestClock,
+            settings.locale(),
+            healthIndicators(),
+            metrics,
+            settings.maxBatchSize(),
+            settings.maxBodyBytes());
+    server = new ApiServer(context).start(settings.apiHost(), port);
+    LOG.info("API listening on http://{}:{}", settings.apiHost(), server.port());
+    return server;
+  }
+
+  private List<HealthIndicator> healthIndicators() {
+    return List.of(
+        indicator(
+            "pipeline",
+            () ->
+                Map.of(
+                    "mode", "embedded",
+                    "partitions", pipeline.partitions(),
+                    "queued", pipeline.queued(),
+                    "processed", pipeline.processedCount(),
+                    "dead_letters", deadLetters.count())),
+        indicator(
+            "feature_store",
+            () ->
+                Map.of(
+                    "mode", "in-memory",
+                    "customers", engine.entityCount(EntityType.CUSTOMER),
+                    "merchants", engine.entityCount(EntityType.MERCHANT),
+                    "late_events", engine.lateCount())),
+        indicator(
+            "alert_store", () -> Map.of("mode", "in-memory", "alerts", processor.alerts().count())),
+        indicator(
+            "rules",
+            () ->
+                Map.of(
+                    "version", processor.scorer().ruleSet().version(),
+                    "rules", processor.scorer().ruleSet().rules().size(),
+                    "evaluation_errors", processor.scorer().ruleSet().evaluationErrors())));
+  }
+
+  private static HealthIndicator indicator(
+      String name, java.util.function.Supplier<Map<String, Object>> details) {
+    return new HealthIndicator() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Status check() {
+        return Status.up(details.get());
+      }
+    };
+  }
+
+  public FeatureEngine engine() {
+    return engine;
+  }
+
+  public TransactionProcessor processor() {
+    return processor;
+  }
+
+  public EmbeddedPipeline pipeline() {
+    return pipeline;
+  }
+
+  public InMemoryDeadLetterSink deadLetters() {
+    return deadLetters;
+  }
+
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    pipeline.close();
+  }
+}

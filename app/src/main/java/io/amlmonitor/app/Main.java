@@ -1,0 +1,58 @@
+package io.amlmonitor.app;
+
+import io.amlmonitor.app.config.ConfigException;
+import io.amlmonitor.core.rules.RuleSetException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code aml} command line. */
+@Command(
+    name = "aml",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "AML Monitor: real-time anti-money-laundering monitoring.",
+    subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
+      GenerateCommand.class,
+      FeaturesCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for a configuration or rules file the program cannot run with. */
+  static final int CONFIG_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code, without exiting (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException || e instanceof RuleSetException) {
+            commandLine.getErr().println("aml: " + e.getMessage());
+            return CONFIG_ERROR;
+          }
+          throw e;
+        });
+    return cli.execute(args);
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"aml " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.amlmonitor.app;
+
+import io.amlmonitor.app.config.ConfigSources;
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.server.ApiServer;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Serves the HTTP API over the embedded pipeline until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the scoring API (POST /predict, /docs, /health, ...) until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port to listen on (API_PORT, default 8000).")
+  Integer port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Address to listen on (API_HOST, default 127.0.0.1).")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, String> flags = common.asSettings();
+    CommonOptions.put(flags, "API_PORT", port);
+    CommonOptions.put(flags, "API_HOST", host);
+    Settings settings = Settings.resolve(ConfigSources.standard(flags));
+    Logging.configure(settings.logLevel(), common.verbose);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (EmbeddedRuntime runtime = new EmbeddedRuntime(settings, InstantSource.system(), d -> {})) {
+      ApiServer server = runtime.startApi(settings.apiPort());
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+      System.out.printf(
+          "AML Monitor API on http://%s:%d  (docs: /docs, health: /health) — Ctrl-C to stop%n",
+          settings.apiHost(), server.port());
+      stopped.await();
+    }
+    return 0;
+  }
+}

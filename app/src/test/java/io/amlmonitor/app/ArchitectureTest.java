@@ -1,0 +1,78 @@
+package io.amlmonitor.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Guards the direction of dependencies: adapters depend on the core, never the reverse. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.amlmonitor");
+  }
+
+  @Test
+  void coreKnowsNoAdapterAndNoInfrastructure() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.amlmonitor.server..",
+            "io.amlmonitor.app..",
+            "io.amlmonitor.generator..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "io.micrometer..",
+            "picocli..",
+            "ch.qos.logback..",
+            "java.sql..",
+            "javax.sql..",
+            "org.apache.kafka..",
+            "org.apache.flink..",
+            "io.lettuce..",
+            "redis.clients..",
+            "org.neo4j..",
+            "org.duckdb..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersDoNotDependOnTheApplication() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.amlmonitor.server..", "io.amlmonitor.generator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.amlmonitor.app..")
+        .check(classes);
+  }
+
+  @Test
+  void generatorAndServerDoNotKnowEachOther() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.amlmonitor.generator..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.generator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.amlmonitor.server..")
+        .check(classes);
+  }
+}

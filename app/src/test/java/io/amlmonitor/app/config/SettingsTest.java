@@ -1,0 +1,101 @@
+package io.amlmonitor.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+  @Test
+  void defaultsWhenNothingIsSet() {
+    Settings s = Settings.resolve(new ConfigSources(Map.of(), Map.of(), Map.of()));
+    assertThat(s.apiPort()).isEqualTo(8000);
+    assertThat(s.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(s.locale()).isEqualTo(Locale.ENGLISH);
+    assertThat(s.allowedLateness()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverDotEnv() {
+    ConfigSources sources =
+        new ConfigSources(
+            Map.of("API_PORT", "9001"),
+            Map.of("API_PORT", "9002", "AML_DATA_DIR", "/env/data"),
+            Map.of("API_PORT", "9003", "AML_DATA_DIR", "/dotenv/data", "AML_LOCALE", "pt-BR"));
+    Settings s = Settings.resolve(sources);
+    assertThat(s.apiPort()).isEqualTo(9001);
+    assertThat(s.dataDir()).isEqualTo(Path.of("/env/data"));
+    assertThat(s.locale()).isEqualTo(Locale.forLanguageTag("pt-BR"));
+  }
+
+  @Test
+  void badValueNamesTheSettingAndTheValue() {
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    new ConfigSources(Map.of("API_PORT", "eighty"), Map.of(), Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("API_PORT='eighty': is not a whole number");
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    new ConfigSources(Map.of("ALERT_THRESHOLD", "1.5"), Map.of(), Map.of())))
+        .hasMessage("ALERT_THRESHOLD='1.5': must be between 0 and 1");
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(new ConfigSources(Map.of("AML_LOCALE", "fr"), Map.of(), Map.of())))
+        .hasMessageContaining("AML_LOCALE='fr'");
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    new ConfigSources(Map.of("AML_TIMEZONE", "Mars/Base"), Map.of(), Map.of())))
+        .hasMessageContaining("AML_TIMEZONE='Mars/Base'");
+  }
+
+  @Test
+  void conflictingRiskThresholdsAreRefused() {
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    new ConfigSources(
+                        Map.of("RISK_MEDIUM_THRESHOLD", "0.7", "RISK_HIGH_THRESHOLD", "0.6"),
+                        Map.of(),
+                        Map.of())))
+        .hasMessageContaining("RISK_MEDIUM_THRESHOLD")
+        .hasMessageContaining("below RISK_HIGH_THRESHOLD");
+  }
+
+  @Test
+  void distributedSettingsNotYetUsedAreReported() {
+    Settings s =
+        Settings.resolve(new ConfigSources(Map.of(), Map.of("POSTGRES_HOST", "db"), Map.of()));
+    assertThat(s.pendingIntegrations()).containsExactly("POSTGRES_HOST");
+  }
+
+  @Test
+  void dotEnvFileIsRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve(".env");
+    Files.writeString(file, "# comment\nexport API_PORT=9100\nAML_LOCALE=\"pt-BR\"\n\n");
+    assertThat(ConfigSources.readDotEnv(file))
+        .containsEntry("API_PORT", "9100")
+        .containsEntry("AML_LOCALE", "pt-BR");
+  }
+
+  @Test
+  void durationsAcceptShortForms() {
+    assertThat(Settings.parseDuration("x", "90s", Duration.ofHours(1)))
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(Settings.parseDuration("x", "5m", Duration.ofHours(1)))
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(Settings.parseDuration("x", "250ms", Duration.ofHours(1)))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThatThrownBy(() -> Settings.parseDuration("--duration", "soon", Duration.ofHours(1)))
+        .hasMessage("--duration='soon': is not a duration such as 90s, 5m or 1h");
+  }
+}
