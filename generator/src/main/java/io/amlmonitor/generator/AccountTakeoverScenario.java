@@ -3,7 +3,6 @@ package io.amlmonitor.generator;
 import io.amlmonitor.core.domain.Channel;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -11,7 +10,7 @@ import java.util.SplittableRandom;
  * than the customer's usual, each from an address and a device the customer never used, half the
  * time from abroad.
  */
-final class AccountTakeoverScenario implements Scenario {
+final class AccountTakeoverScenario implements SingleAccountScenario {
   private static final List<String> ATTACKER_COUNTRIES =
       List.of("NG", "RU", "CN", "RO", "UA", "VN", "ID", "US");
   private static final List<MerchantCategory> TARGETS =
@@ -24,15 +23,8 @@ final class AccountTakeoverScenario implements Scenario {
   }
 
   @Override
-  public int minParticipants() {
+  public int spanDays() {
     return 1;
-  }
-
-  @Override
-  public Optional<Episode> plan(Planning planning) {
-    return planning.take(p -> true).stream()
-        .mapToObj(c -> planning.episode(this, new int[] {c}, planning.startDay(1)))
-        .findFirst();
   }
 
   @Override

@@ -4,27 +4,19 @@ import io.amlmonitor.core.domain.Channel;
 import io.amlmonitor.core.domain.CustomerId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /** {@link Typology#FAN_OUT}: one account sends to 10 to 30 distinct accounts within 1 to 2 days. */
-final class FanOutScenario implements Scenario {
+final class FanOutScenario implements SingleAccountScenario {
   @Override
   public Typology typology() {
     return Typology.FAN_OUT;
   }
 
   @Override
-  public int minParticipants() {
-    return 1;
-  }
-
-  @Override
-  public Optional<Episode> plan(Planning planning) {
-    return planning.take(p -> true).stream()
-        .mapToObj(c -> planning.episode(this, new int[] {c}, planning.startDay(2)))
-        .findFirst();
+  public int spanDays() {
+    return 2;
   }
 
   @Override

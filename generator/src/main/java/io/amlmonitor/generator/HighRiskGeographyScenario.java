@@ -2,7 +2,6 @@ package io.amlmonitor.generator;
 
 import io.amlmonitor.core.domain.Channel;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -10,7 +9,7 @@ import java.util.SplittableRandom;
  * in one or two {@link HighRiskJurisdictions}, in four episodes out of ten made from an address in
  * that country.
  */
-final class HighRiskGeographyScenario implements Scenario {
+final class HighRiskGeographyScenario implements SingleAccountScenario {
   static final int MAX_DAYS = 5;
 
   @Override
@@ -19,15 +18,8 @@ final class HighRiskGeographyScenario implements Scenario {
   }
 
   @Override
-  public int minParticipants() {
-    return 1;
-  }
-
-  @Override
-  public Optional<Episode> plan(Planning planning) {
-    return planning.take(p -> true).stream()
-        .mapToObj(c -> planning.episode(this, new int[] {c}, planning.startDay(MAX_DAYS)))
-        .findFirst();
+  public int spanDays() {
+    return MAX_DAYS;
   }
 
   @Override

@@ -2,14 +2,13 @@ package io.amlmonitor.generator;
 
 import io.amlmonitor.core.domain.Channel;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * {@link Typology#NIGHT_ACTIVITY}: three to ten transactions a night between midnight and 5 a.m.
  * local time, over three to seven consecutive nights: betting sites and transfers out.
  */
-final class NightActivityScenario implements Scenario {
+final class NightActivityScenario implements SingleAccountScenario {
   static final int MAX_NIGHTS = 7;
 
   private static final List<MerchantCategory> GAMBLING = List.of(MerchantCategory.GAMBLING);
@@ -22,15 +21,8 @@ final class NightActivityScenario implements Scenario {
   }
 
   @Override
-  public int minParticipants() {
-    return 1;
-  }
-
-  @Override
-  public Optional<Episode> plan(Planning planning) {
-    return planning.take(p -> true).stream()
-        .mapToObj(c -> planning.episode(this, new int[] {c}, planning.startDay(MAX_NIGHTS)))
-        .findFirst();
+  public int spanDays() {
+    return MAX_NIGHTS;
   }
 
   @Override

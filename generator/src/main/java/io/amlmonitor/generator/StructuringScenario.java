@@ -3,14 +3,13 @@ package io.amlmonitor.generator;
 import io.amlmonitor.core.domain.Channel;
 import io.amlmonitor.core.domain.Merchant;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * {@link Typology#STRUCTURING}: three to six amounts between 9,000.00 and 9,999.99 within 24 hours,
  * each under the 10,000 reporting threshold, to various merchants and accounts.
  */
-final class StructuringScenario implements Scenario {
+final class StructuringScenario implements SingleAccountScenario {
   static final long MIN_CENTS = 900_000;
   static final long MAX_CENTS = 999_999;
 
@@ -23,15 +22,8 @@ final class StructuringScenario implements Scenario {
   }
 
   @Override
-  public int minParticipants() {
-    return 1;
-  }
-
-  @Override
-  public Optional<Episode> plan(Planning planning) {
-    return planning.take(p -> true).stream()
-        .mapToObj(c -> planning.episode(this, new int[] {c}, planning.startDay(2)))
-        .findFirst();
+  public int spanDays() {
+    return 2;
   }
 
   @Override

@@ -2,11 +2,10 @@ package io.amlmonitor.generator;
 
 import io.amlmonitor.core.domain.Channel;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** {@link Typology#VELOCITY_BURST}: 15 to 40 small online payments within 5 to 20 minutes. */
-final class VelocityBurstScenario implements Scenario {
+final class VelocityBurstScenario implements SingleAccountScenario {
   private static final List<MerchantCategory> TARGETS =
       List.of(
           MerchantCategory.ONLINE_SERVICES,
@@ -20,15 +19,8 @@ final class VelocityBurstScenario implements Scenario {
   }
 
   @Override
-  public int minParticipants() {
+  public int spanDays() {
     return 1;
-  }
-
-  @Override
-  public Optional<Episode> plan(Planning planning) {
-    return planning.take(p -> true).stream()
-        .mapToObj(c -> planning.episode(this, new int[] {c}, planning.startDay(1)))
-        .findFirst();
   }
 
   @Override
