@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class FeatureReadBenchmark {
   private static final int READS = 1 << 18;
 

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+    jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 public class FeatureUpdateBenchmark {
   @Param("100000")
   int customers;

@@ -30,7 +30,19 @@ public final class MemoryFootprint {
     long before = settledUsedHeap();
     long started = System.nanoTime();
     FeatureEngine engine = FeatureEngine.inMemory(FeatureSettings.DEFAULT);
-    long events = load(engine, customers, days);
+    try {
+      load(engine, customers, days);
+    } catch (OutOfMemoryError e) {
+      // The generator is unreachable once load has thrown, so there is room to report.
+      System.out.printf(
+          "DOES NOT FIT: out of memory with max_heap=%,d MiB after %,d events,"
+              + " %,d customers with state%n",
+          Runtime.getRuntime().maxMemory() >> 20,
+          engine.acceptedCount(),
+          engine.entityCount(EntityType.CUSTOMER));
+      System.exit(1);
+    }
+    long events = engine.acceptedCount();
     double seconds = (System.nanoTime() - started) / 1e9;
     long after = settledUsedHeap();
     long retained = after - before;
@@ -48,20 +60,17 @@ public final class MemoryFootprint {
   }
 
   /** Generates and ingests in chunks; the workload is unreachable when this returns. */
-  private static long load(FeatureEngine engine, int customers, double days) {
+  private static void load(FeatureEngine engine, int customers, double days) {
     Workload workload = Workload.of(customers);
     long until = workload.clockMillis() + (long) (days * Workload.MILLIS_PER_DAY);
-    long events = 0;
     while (workload.clockMillis() < until) {
       for (var t : workload.next(CHUNK)) {
         if (t.timestamp().toEpochMilli() >= until) {
           break;
         }
         engine.ingest(t);
-        events++;
       }
     }
-    return events;
   }
 
   private static long settledUsedHeap() {

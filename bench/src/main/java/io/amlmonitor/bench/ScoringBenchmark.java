@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+    jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 public class ScoringBenchmark {
 
   /** Transactions with the features the live path computed for them, scored over and over. */

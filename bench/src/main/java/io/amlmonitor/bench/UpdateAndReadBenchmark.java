@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+    jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 public class UpdateAndReadBenchmark {
   @Param("100000")
   int customers;
