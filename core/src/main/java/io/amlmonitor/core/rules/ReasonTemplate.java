@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A sentence with placeholders for values, such as {@code "{unique_ips_1h} different IPs in the
- * last hour"}. A placeholder is {@code {name}} or {@code {name:format}} with format {@code int},
+ * A sentence with values in braces, such as {@code "{unique_ips_1h} different IPs in the last
+ * hour"}. Each value is written {@code {name}} or {@code {name:format}} with format {@code int},
  * {@code money}, {@code decimal} or {@code percent}; numbers are written the way the reader's
  * locale writes them (10,000.00 in English, 10.000,00 in Brazilian Portuguese).
  */
@@ -23,9 +23,9 @@ final class ReasonTemplate {
   private ReasonTemplate() {}
 
   /**
-   * Parses {@code text}; every placeholder must name a variable in {@code known}.
+   * Parses {@code text}; every value in braces must name a variable in {@code known}.
    *
-   * @throws IllegalArgumentException naming the bad placeholder
+   * @throws IllegalArgumentException naming the unknown value
    */
   static ReasonTemplate parse(String text, Set<String> known) {
     ReasonTemplate t = new ReasonTemplate();
