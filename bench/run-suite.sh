@@ -9,7 +9,8 @@ mkdir -p "$out"
 
 jar=bench/target/benchmarks.jar
 short=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
-# The CEL interpreter behind the rules needs about 10 s of JIT on 2 cores before it is fast.
+# Longer warm-up for the rules (CEL interpreter): a safety margin; with the heap pre-touched the
+# first warm-up iteration was already at speed.
 scoring=(-f 1 -wi 5 -w 4s -i 5 -r 2s)
 
 run() {

@@ -1,6 +1,7 @@
 package io.amlmonitor.bench;
 
 import io.amlmonitor.core.domain.CustomerId;
+import io.amlmonitor.core.domain.MerchantId;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureEngine;
@@ -25,7 +26,10 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Reads are pure, so one engine serves the whole trial. The reads are the transactions of a
  * random, activity-weighted customer at random times in the {@code spanMinutes} after the history
- * ends: the windows then hold what they would hold at the moment a new payment arrives.
+ * ends: the windows then hold what they would hold at the moment a new payment arrives. {@code
+ * payee} narrows the reads to one kind of receiver: {@code any} as generated, {@code top-merchant}
+ * (every read goes to the most popular merchant, whose hour holds about 2,500 payments at the
+ * busiest time of day) or {@code transfer} (no merchant, so only customer features are read).
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,6 +49,9 @@ public class FeatureReadBenchmark {
   @Param("5")
   int spanMinutes;
 
+  @Param("any")
+  String payee;
+
   private FeatureEngine engine;
   private Transaction[] reads;
   private String[] customerIds;
@@ -58,6 +65,9 @@ public class FeatureReadBenchmark {
     engine = scenario.loadedEngine();
     long from = scenario.historyEndMillis();
     reads = scenario.workload.around(READS, from, spanMinutes * 60_000L);
+    for (int i = 0; i < READS; i++) {
+      reads[i] = withPayee(reads[i]);
+    }
     customerIds = new String[READS];
     customerTimes = new Instant[READS];
     for (int i = 0; i < READS; i++) {
@@ -65,6 +75,40 @@ public class FeatureReadBenchmark {
       customerIds[i] = id.value();
       customerTimes[i] = reads[i].timestamp();
     }
+  }
+
+  private Transaction withPayee(Transaction t) {
+    MerchantId merchant;
+    CustomerId counterparty;
+    switch (payee) {
+      case "any" -> {
+        return t;
+      }
+      case "top-merchant" -> {
+        merchant = MerchantId.of(Workload.MOST_POPULAR_MERCHANT);
+        counterparty = null;
+      }
+      case "transfer" -> {
+        merchant = null;
+        counterparty = t.counterpartyId() != null ? t.counterpartyId() : t.customerId();
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "payee must be any, top-merchant or transfer, was " + payee);
+    }
+    return new Transaction(
+        t.id(),
+        t.timestamp(),
+        t.customerId(),
+        merchant,
+        counterparty,
+        t.amount(),
+        t.currency(),
+        t.channel(),
+        t.ipAddress(),
+        t.deviceId(),
+        t.country(),
+        t.counterpartyCountry());
   }
 
   @Benchmark

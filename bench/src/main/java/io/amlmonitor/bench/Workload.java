@@ -40,6 +40,9 @@ final class Workload {
   static final int DEFAULT_MERCHANTS = 5_000;
   static final long DEFAULT_SEED = 20_260_302L;
 
+  /** The id of the merchant with Zipf rank 1. */
+  static final String MOST_POPULAR_MERCHANT = merchantId(0);
+
   /** Relative arrival rate by hour of day (UTC, the engine's default zone). */
   private static final double[] HOURLY_PROFILE = {
     0.15, 0.1, 0.1, 0.1, 0.1, 0.15, 0.4, 0.7, 0.9, 1.0, 1.0, 1.0, //
@@ -84,7 +87,7 @@ final class Workload {
     this.customerPicker = new WeightedSampler(activity);
     this.merchantIds = new MerchantId[merchants];
     for (int m = 0; m < merchants; m++) {
-      merchantIds[m] = MerchantId.of(String.format("M%06d", m));
+      merchantIds[m] = MerchantId.of(merchantId(m));
     }
     this.merchantPicker = WeightedSampler.zipf(merchants, MERCHANT_ZIPF_EXPONENT);
     double meanProfile = 0;
@@ -94,6 +97,10 @@ final class Workload {
     double eventsPerMilli = customers * PAYMENTS_PER_CUSTOMER_PER_DAY / MILLIS_PER_DAY;
     this.peakEventsPerMilli = eventsPerMilli / meanProfile;
     this.clock = START.toEpochMilli();
+  }
+
+  private static String merchantId(int rank) {
+    return String.format("M%06d", rank);
   }
 
   /** A workload with the default merchants and seed. */
