@@ -100,24 +100,20 @@ final class DemoCommand implements Callable<Integer> {
     Logging.configure(settings.logLevel(), common.verbose);
     AppMessages msg = new AppMessages(settings.locale());
 
-    GeneratorConfig config;
-    try {
-      GeneratorConfig probe =
-          GeneratorConfig.of(customers, merchants, PROBE_DAYS, seed)
-              .startingOn(GeneratorConfig.defaults().startDate(), settings.zone())
-              .withLaunderingShare(launderingShare);
-      config =
-          new GeneratorConfig(
-              probe.customers(),
-              probe.merchants(),
-              days != null ? days : daysToFill(probe, runFor),
-              probe.seed(),
-              probe.start(),
-              probe.zone(),
-              probe.launderingShare());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("generator", null, e.getMessage());
-    }
+    GeneratorConfig probe =
+        Populations.config(
+            customers, merchants, PROBE_DAYS, seed, launderingShare, settings.zone());
+    GeneratorConfig config =
+        days == null
+            ? Populations.config(
+                customers,
+                merchants,
+                daysToFill(probe, runFor),
+                seed,
+                launderingShare,
+                settings.zone())
+            : Populations.config(
+                customers, merchants, days, seed, launderingShare, settings.zone());
     out.println(
         msg.get("demo.generating", customers, merchants, config.days(), String.valueOf(seed)));
     Generator generator = Generator.create(config);

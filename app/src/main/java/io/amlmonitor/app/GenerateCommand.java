@@ -1,6 +1,5 @@
 package io.amlmonitor.app;
 
-import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.generator.Generator;
@@ -59,19 +58,19 @@ final class GenerateCommand implements Callable<Integer> {
     Settings settings = Settings.resolve(ConfigSources.standard(common.asSettings()));
     Logging.configure(settings.logLevel(), common.verbose);
     AppMessages msg = new AppMessages(settings.locale());
-    GeneratorConfig config;
-    try {
-      config =
-          GeneratorConfig.of(customers, merchants, days, seed)
-              .startingOn(GeneratorConfig.defaults().startDate(), settings.zone());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("generator", null, e.getMessage());
-    }
+    GeneratorConfig config =
+        Populations.config(
+            customers,
+            merchants,
+            days,
+            seed,
+            GeneratorConfig.DEFAULT_LAUNDERING_SHARE,
+            settings.zone());
     System.out.println(
         msg.get("demo.generating", customers, merchants, days, String.valueOf(seed)));
     long started = System.nanoTime();
     AtomicLong lastPrint = new AtomicLong(started);
-    boolean terminal = System.console() != null;
+    StatusLine status = new StatusLine(System.out);
     DatasetSummary summary =
         DatasetWriter.write(
             Generator.create(config),
@@ -87,16 +86,10 @@ final class GenerateCommand implements Callable<Integer> {
                         String.format("%02d:%02d", (long) secs / 60, (long) secs % 60),
                         written,
                         Math.round(written / secs));
-                if (terminal) {
-                  System.out.print("\r" + line + "   ");
-                } else {
-                  System.out.println(line);
-                }
+                status.show(line);
               }
             });
-    if (terminal) {
-      System.out.println();
-    }
+    status.end();
     double secs = (System.nanoTime() - started) / 1e9;
     System.out.println(
         msg.get(

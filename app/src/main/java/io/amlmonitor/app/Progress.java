@@ -14,13 +14,12 @@ final class Progress {
   private static final DateTimeFormatter SIM =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-  private final PrintStream out;
   private final AppMessages msg;
   private final DemoStats stats;
   private final EmbeddedRuntime runtime;
   private final StreamClock clock;
   private final long started;
-  private final boolean terminal = System.console() != null;
+  private final StatusLine status;
   private final NumberFormat numbers;
   private long lastCount;
   private long lastNanos;
@@ -33,7 +32,7 @@ final class Progress {
       EmbeddedRuntime runtime,
       StreamClock clock,
       long started) {
-    this.out = out;
+    this.status = new StatusLine(out);
     this.msg = msg;
     this.stats = stats;
     this.runtime = runtime;
@@ -52,7 +51,7 @@ final class Progress {
     lastNanos = now;
     double p99 = stats.intervalPercentileMicros(99) / 1000.0;
     ticks++;
-    if (!terminal && ticks % 5 != 0) {
+    if (!status.isTerminal() && ticks % 5 != 0) {
       return;
     }
     long elapsed = (now - started) / 1_000_000_000L;
@@ -66,17 +65,10 @@ final class Progress {
             numbers.format(p99),
             runtime.pipeline().queued(),
             SIM.format(Instant.from(clock.instant())));
-    if (terminal) {
-      out.print("\r" + line + "   ");
-    } else {
-      out.println(line);
-    }
-    out.flush();
+    status.show(line);
   }
 
   synchronized void finish() {
-    if (terminal) {
-      out.println();
-    }
+    status.end();
   }
 }
