@@ -7,7 +7,7 @@ import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureSettings;
-import io.amlmonitor.core.feature.InMemoryWindowStateStore;
+import io.amlmonitor.core.feature.InMemoryEntityStateStore;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.EmbeddedPipeline;
 import io.amlmonitor.core.pipeline.InMemoryDeadLetterSink;
@@ -67,7 +67,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             .withZone(settings.zone())
             .withAllowedLateness(settings.allowedLateness());
     FeatureRegistry registry = FeatureRegistry.standard();
-    this.engine = new FeatureEngine(registry, featureSettings, new InMemoryWindowStateStore());
+    this.engine = new FeatureEngine(registry, featureSettings, new InMemoryEntityStateStore());
     RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
     RuleSet rules =
         settings.rulesFile() == null ? loader.loadDefault() : loader.load(settings.rulesFile());

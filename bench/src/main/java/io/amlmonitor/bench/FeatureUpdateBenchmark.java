@@ -1,8 +1,8 @@
 package io.amlmonitor.bench;
 
 import io.amlmonitor.core.feature.EntityType;
+import io.amlmonitor.core.feature.EventLog.Placement;
 import io.amlmonitor.core.feature.FeatureEngine;
-import io.amlmonitor.core.feature.WindowState.Placement;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,8 +2,13 @@ package io.amlmonitor.core.feature;
 
 /** Whose behaviour a feature describes. */
 public enum EntityType {
-  /** The paying account. */
+  /** An account holder: the payments it makes and the transfers it receives. */
   CUSTOMER,
-  /** The merchant that received a card or online payment. */
-  MERCHANT
+  /** A merchant: the card and online payments it receives. */
+  MERCHANT,
+  /**
+   * The transaction being scored, measured against its customer's history: these features exist
+   * only when a transaction is scored, not when an entity is looked up.
+   */
+  TRANSACTION
 }

@@ -1,55 +1,75 @@
 package io.amlmonitor.core.feature;
 
 import io.amlmonitor.core.domain.Transaction;
-import io.amlmonitor.core.feature.WindowState.Placement;
+import io.amlmonitor.core.feature.EventLog.Placement;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Keeps per-customer and per-merchant windows up to date and evaluates features from them.
+ * Keeps per-customer and per-merchant state up to date and evaluates features from it.
  *
  * <p>Contract: features of a transaction at time {@code t} describe {@code [t - W, t)}, so the
  * transaction never sees itself; any read at a later time sees the windows slide with the read
  * clock, whether or not new events arrived. A transaction id is counted once; an event older than
- * its entity's newest event minus the allowed lateness is left out of the windows and counted as
- * late. Thread-safe: the store serialises changes per entity.
+ * its customer's newest payment minus the allowed lateness is left out of every window and counted
+ * as late. A payment is one event in three flows: the payer's outgoing flow, the merchant's
+ * incoming flow and, for a transfer, the receiving account's incoming flow. Thread-safe: the store
+ * serialises changes per entity.
  */
 public final class FeatureEngine {
   private final FeatureRegistry registry;
   private final FeatureSettings settings;
-  private final WindowStateStore store;
+  private final EntityStateStore store;
+  private final CustomerProfiles profiles;
   private final LocalCalendar localTime;
-  private final EntityFeatureReader customerReader;
-  private final EntityFeatureReader merchantReader;
-  private final long latenessMillis;
-  private final long customerRetention;
-  private final long merchantRetention;
+  private final PopulationStats population;
+  private final FeaturePlan plan;
   private final long nearThresholdFloor;
   private final long threshold;
+  private final long roundUnit;
+  private final Set<String> highRisk;
   private final LongAdder accepted = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder late = new LongAdder();
+  private final LongAdder lateCounterparty = new LongAdder();
 
-  public FeatureEngine(FeatureRegistry registry, FeatureSettings settings, WindowStateStore store) {
+  public FeatureEngine(
+      FeatureRegistry registry,
+      FeatureSettings settings,
+      EntityStateStore store,
+      CustomerProfiles profiles) {
+    this(registry, settings, store, profiles, new PopulationStats());
+  }
+
+  /** An engine with its own population statistics: tests lower the minimum sample. */
+  FeatureEngine(
+      FeatureRegistry registry,
+      FeatureSettings settings,
+      EntityStateStore store,
+      CustomerProfiles profiles,
+      PopulationStats population) {
+    this.population = Objects.requireNonNull(population, "population");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.localTime = new LocalCalendar(settings.zone());
-    this.customerReader = new EntityFeatureReader(registry, EntityType.CUSTOMER);
-    this.merchantReader = new EntityFeatureReader(registry, EntityType.MERCHANT);
-    this.latenessMillis = settings.allowedLateness().toMillis();
-    this.customerRetention =
-        registry.longestWindow(EntityType.CUSTOMER).toMillis() + latenessMillis;
-    this.merchantRetention =
-        registry.longestWindow(EntityType.MERCHANT).toMillis() + latenessMillis;
+    this.plan = new FeaturePlan(registry, settings, population);
     this.nearThresholdFloor = settings.nearThresholdFloorCents();
     this.threshold = settings.reportingThreshold().cents();
+    this.roundUnit = settings.roundUnit().cents();
+    this.highRisk = settings.highRiskCountries();
   }
 
-  /** An engine over the standard catalogue with in-memory state. */
+  public FeatureEngine(FeatureRegistry registry, FeatureSettings settings, EntityStateStore store) {
+    this(registry, settings, store, CustomerProfiles.NONE);
+  }
+
+  /** An engine over the standard catalogue with in-memory state and no customer profiles. */
   public static FeatureEngine inMemory(FeatureSettings settings) {
-    return new FeatureEngine(FeatureRegistry.standard(), settings, new InMemoryWindowStateStore());
+    return new FeatureEngine(FeatureRegistry.standard(), settings, new InMemoryEntityStateStore());
   }
 
   public FeatureRegistry registry() {
@@ -61,51 +81,57 @@ public final class FeatureEngine {
   }
 
   /**
-   * Adds a transaction to its customer's windows and, when it went to a merchant, to the
-   * merchant's.
+   * Adds a transaction to its customer's outgoing flow and, when that placed it, to the merchant's
+   * and the receiving account's incoming flows.
    *
    * @return what happened on the customer's side, which decides whether it counts at all
    */
   public Placement ingest(Transaction t) {
     long at = t.timestamp().toEpochMilli();
     long cents = t.amount().cents();
-    int flags = flags(at, cents);
-    long merchantHash = t.merchantId() == null ? 0 : Hash64.of(t.merchantId().value());
+    short attrs = attrs(t, at, cents);
+    long day = localTime.epochDay(at);
     long ipHash = Hash64.of(t.ipAddress());
     long idHash = Hash64.of(t.id().value());
+    long receiverHash = Hash64.of(t.receiverId());
+    LogSpec outSpec = plan.customerOut;
     Placement placement =
-        store.update(
-            EntityType.CUSTOMER,
-            t.customerId().value(),
-            s ->
-                s.add(
-                    at,
-                    cents,
-                    ipHash,
-                    merchantHash,
-                    idHash,
-                    flags,
-                    latenessMillis,
-                    customerRetention));
+        outSpec == null
+            ? Placement.ACCEPTED
+            : store.update(
+                EntityType.CUSTOMER,
+                t.customerId().value(),
+                s ->
+                    s.logOrCreate(Direction.OUTGOING, outSpec)
+                        .add(at, cents, ipHash, receiverHash, idHash, attrs, day));
     count(placement);
-    if (placement == Placement.ACCEPTED && t.merchantId() != null) {
-      long customerHash = Hash64.of(t.customerId().value());
-      Placement merchantPlacement =
+    if (placement != Placement.ACCEPTED) {
+      return placement;
+    }
+    population.add(at, cents);
+    long customerHash = Hash64.of(t.customerId().value());
+    if (t.merchantId() != null && plan.merchantIn != null) {
+      Placement p =
           store.update(
               EntityType.MERCHANT,
               t.merchantId().value(),
               s ->
-                  s.add(
-                      at,
-                      cents,
-                      ipHash,
-                      customerHash,
-                      0,
-                      flags,
-                      latenessMillis,
-                      merchantRetention));
-      if (merchantPlacement == Placement.LATE) {
-        late.increment();
+                  s.logOrCreate(Direction.INCOMING, plan.merchantIn)
+                      .add(at, cents, ipHash, customerHash, 0, attrs, day));
+      if (p == Placement.LATE) {
+        lateCounterparty.increment();
+      }
+    }
+    if (t.counterpartyId() != null && plan.customerIn != null) {
+      Placement p =
+          store.update(
+              EntityType.CUSTOMER,
+              t.counterpartyId().value(),
+              s ->
+                  s.logOrCreate(Direction.INCOMING, plan.customerIn)
+                      .add(at, cents, 0, customerHash, 0, attrs, day));
+      if (p == Placement.LATE) {
+        lateCounterparty.increment();
       }
     }
     return placement;
@@ -119,52 +145,94 @@ public final class FeatureEngine {
     }
   }
 
-  private int flags(long at, long cents) {
+  private short attrs(Transaction t, long at, long cents) {
     int flags = 0;
-    if (localTime.isNight(at)) {
-      flags |= 1 << WindowState.FLAG_NIGHT;
+    int hour = localTime.hour(at);
+    if (hour >= 22 || hour < 6) {
+      flags |= 1 << EventFlags.NIGHT;
     }
     if (localTime.isWeekend(at)) {
-      flags |= 1 << WindowState.FLAG_WEEKEND;
+      flags |= 1 << EventFlags.WEEKEND;
     }
     if (cents >= nearThresholdFloor && cents < threshold) {
-      flags |= 1 << WindowState.FLAG_NEAR_THRESHOLD;
+      flags |= 1 << EventFlags.NEAR_THRESHOLD;
     }
-    return flags;
+    if (cents >= threshold) {
+      flags |= 1 << EventFlags.OVER_THRESHOLD;
+    }
+    String from = t.country();
+    String to = t.counterpartyCountry();
+    if ((from != null && highRisk.contains(from)) || (to != null && highRisk.contains(to))) {
+      flags |= 1 << EventFlags.HIGH_RISK_COUNTRY;
+    }
+    if (from != null && to != null && !from.equals(to)) {
+      flags |= 1 << EventFlags.CROSS_BORDER;
+    }
+    if (cents > 0 && cents % roundUnit == 0) {
+      flags |= 1 << EventFlags.ROUND_AMOUNT;
+    }
+    if (t.merchantId() == null) {
+      flags |= 1 << EventFlags.TO_ACCOUNT;
+    }
+    return EventFlags.pack(flags, hour);
   }
 
-  /** The features of {@code t}: its customer's and its merchant's, as of just before it. */
+  /**
+   * The features of {@code t}: its customer's, its merchant's and its own, as of just before it.
+   */
   public FeatureVector featuresFor(Transaction t) {
     long at = t.timestamp().toEpochMilli();
-    double[] values = new double[registry.size()];
+    int size = registry.size();
+    double[] values = new double[size];
+    long[] ages = new long[size];
+    String customerId = t.customerId().value();
+    long expected = profiles.expectedMonthlyCents(customerId);
+    FeatureReader.Scored scored =
+        new FeatureReader.Scored(t.amount().cents(), Hash64.of(t.receiverId()));
     boolean known =
         store.read(
             EntityType.CUSTOMER,
-            t.customerId().value(),
+            customerId,
             s -> {
-              customerReader.read(s, at, values);
-              return s != null && s.previousTimestamp(at) != Long.MIN_VALUE;
+              plan.customerReader.read(s, at, values, ages, expected, scored);
+              return s != null && hasHistoryBefore(s, at);
             });
     boolean merchant = t.merchantId() != null;
     store.read(
         EntityType.MERCHANT,
         merchant ? t.merchantId().value() : "",
         s -> {
-          merchantReader.read(merchant ? s : null, at, values);
+          plan.merchantReader.read(merchant ? s : null, at, values, ages, 0, null);
           return null;
         });
-    return new FeatureVector(registry, values, known, merchant);
+    return new FeatureVector(registry, values, ages, true, known, merchant, true);
+  }
+
+  private static boolean hasHistoryBefore(EntityState s, long at) {
+    EventLog out = s.log(Direction.OUTGOING);
+    EventLog in = s.log(Direction.INCOMING);
+    return (out != null && out.previousTimestamp(at) != Long.MIN_VALUE)
+        || (in != null && in.previousTimestamp(at) != Long.MIN_VALUE);
   }
 
   /**
-   * The features of one entity as of {@code at}; features of the other entity type read 0.
+   * The features of one entity as of {@code at}; features of other entity types and of transactions
+   * read 0 and do not apply.
    *
    * @return the vector, or {@code null} when the entity has never been seen
    */
   public FeatureVector entityFeatures(EntityType type, String id, Instant at) {
+    if (type == EntityType.TRANSACTION) {
+      throw new IllegalArgumentException("a transaction is not an entity to look up");
+    }
     long time = at.toEpochMilli();
-    double[] values = new double[registry.size()];
-    EntityFeatureReader reader = type == EntityType.CUSTOMER ? customerReader : merchantReader;
+    int size = registry.size();
+    double[] values = new double[size];
+    long[] ages = new long[size];
+    java.util.Arrays.fill(ages, -1);
+    FeatureReader reader = type == EntityType.CUSTOMER ? plan.customerReader : plan.merchantReader;
+    long expected = type == EntityType.CUSTOMER ? profiles.expectedMonthlyCents(id) : 0;
+    boolean[] history = new boolean[1];
     Boolean known =
         store.read(
             type,
@@ -173,17 +241,19 @@ public final class FeatureEngine {
               if (s == null) {
                 return false;
               }
-              reader.read(s, time, values);
+              reader.read(s, time, values, ages, expected, null);
+              history[0] = hasHistoryBefore(s, time);
               return true;
             });
     if (!known) {
       return null;
     }
+    boolean customer = type == EntityType.CUSTOMER;
     return new FeatureVector(
-        registry, values, type == EntityType.CUSTOMER, type == EntityType.MERCHANT);
+        registry, values, ages, customer, customer && history[0], !customer, false);
   }
 
-  /** Events placed in windows so far. */
+  /** Customer payments placed in windows so far. */
   public long acceptedCount() {
     return accepted.sum();
   }
@@ -193,13 +263,26 @@ public final class FeatureEngine {
     return duplicates.sum();
   }
 
-  /** Events that arrived later than the allowed lateness and were left out of windows. */
+  /** Payments that arrived later than the allowed lateness and were left out of every window. */
   public long lateCount() {
     return late.sum();
+  }
+
+  /**
+   * Payments placed in the payer's windows but too late for a merchant's or receiving account's,
+   * whose newer events had moved on: left out of that side's windows.
+   */
+  public long lateCounterpartyCount() {
+    return lateCounterparty.sum();
   }
 
   /** Entities with state, by type. */
   public long entityCount(EntityType type) {
     return store.size(type);
+  }
+
+  /** The population statistics behaviour is compared with. */
+  public PopulationStats population() {
+    return population;
   }
 }

@@ -5,20 +5,32 @@ import java.util.Map;
 
 /**
  * The values of every feature in a {@link FeatureRegistry}, for one transaction or entity, as of
- * one instant. Immutable once built.
+ * one instant, with each value's age. Immutable once built.
  */
 public final class FeatureVector {
   private final FeatureRegistry registry;
   private final double[] values;
+  private final long[] ages;
+  private final boolean customerPresent;
   private final boolean customerKnown;
   private final boolean merchantPresent;
+  private final boolean transaction;
 
   FeatureVector(
-      FeatureRegistry registry, double[] values, boolean customerKnown, boolean merchantPresent) {
+      FeatureRegistry registry,
+      double[] values,
+      long[] ages,
+      boolean customerPresent,
+      boolean customerKnown,
+      boolean merchantPresent,
+      boolean transaction) {
     this.registry = registry;
     this.values = values;
+    this.ages = ages;
+    this.customerPresent = customerPresent;
     this.customerKnown = customerKnown;
     this.merchantPresent = merchantPresent;
+    this.transaction = transaction;
   }
 
   public FeatureRegistry registry() {
@@ -35,11 +47,28 @@ public final class FeatureVector {
    * @throws IllegalArgumentException when no such feature exists
    */
   public double get(String name) {
+    return values[index(name)];
+  }
+
+  /**
+   * Milliseconds from the newest event the feature at {@code index} reads to the read time: how
+   * long ago its value last changed by an event arriving. -1 when it has read no event (the value
+   * is the empty window's) and for transaction features.
+   */
+  public long ageMillis(int index) {
+    return ages[index];
+  }
+
+  public long ageMillis(String name) {
+    return ages[index(name)];
+  }
+
+  private int index(String name) {
     int i = registry.indexOf(name);
     if (i < 0) {
       throw new IllegalArgumentException("no feature named '" + name + "'");
     }
-    return values[i];
+    return i;
   }
 
   /** Whether the customer had any history before this instant. */
@@ -52,6 +81,21 @@ public final class FeatureVector {
     return merchantPresent;
   }
 
+  /** Whether a transaction was scored, so that transaction features apply. */
+  public boolean transactionPresent() {
+    return transaction;
+  }
+
+  /** Whether the feature at {@code index} applies to what was read. */
+  public boolean applies(int index) {
+    EntityType entity = registry.get(index).entity();
+    return switch (entity) {
+      case CUSTOMER -> customerPresent;
+      case MERCHANT -> merchantPresent;
+      case TRANSACTION -> transaction;
+    };
+  }
+
   /** A copy of the values, in registry order. */
   public double[] toArray() {
     return values.clone();
@@ -59,15 +103,16 @@ public final class FeatureVector {
 
   /**
    * The features that apply, by name in registry order: integers as {@link Long}, reals as {@link
-   * Double}. Merchant features are left out when there is no merchant.
+   * Double}. Merchant features are left out when there is no merchant, transaction features when no
+   * transaction was scored.
    */
   public Map<String, Number> asMap() {
     Map<String, Number> map = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
-      FeatureDefinition d = registry.get(i);
-      if (d.entity() == EntityType.MERCHANT && !merchantPresent) {
+      if (!applies(i)) {
         continue;
       }
+      FeatureDefinition d = registry.get(i);
       map.put(d.name(), d.type() == ValueType.INT ? (Number) (long) values[i] : values[i]);
     }
     return map;

@@ -43,6 +43,13 @@ public final class LocalCalendar {
     return h >= 22 || h < 6;
   }
 
+  /**
+   * Days since 1970-01-01 by the local calendar: the index of the local day holding the instant.
+   */
+  public long epochDay(long epochMillis) {
+    return Math.floorDiv(localMillis(epochMillis), MILLIS_PER_DAY);
+  }
+
   /** Saturday or Sunday local time. */
   public boolean isWeekend(long epochMillis) {
     long day = Math.floorDiv(localMillis(epochMillis), MILLIS_PER_DAY);

@@ -2,7 +2,7 @@ package io.amlmonitor.core.pipeline;
 
 import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.domain.Transaction;
-import io.amlmonitor.core.feature.WindowState.Placement;
+import io.amlmonitor.core.feature.EventLog.Placement;
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.Messages;

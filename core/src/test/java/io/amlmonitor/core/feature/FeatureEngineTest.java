@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.amlmonitor.core.domain.CustomerId;
 import io.amlmonitor.core.domain.Transaction;
-import io.amlmonitor.core.feature.WindowState.Placement;
+import io.amlmonitor.core.feature.EventLog.Placement;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

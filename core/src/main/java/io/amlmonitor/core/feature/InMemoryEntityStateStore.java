@@ -5,28 +5,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Window state in this process's memory, guarded per entity: the embedded default. */
-public final class InMemoryWindowStateStore implements WindowStateStore {
-  private final Map<EntityType, ConcurrentHashMap<String, WindowState>> states =
+/** Entity state in this process's memory, guarded per entity: the embedded default. */
+public final class InMemoryEntityStateStore implements EntityStateStore {
+  private final Map<EntityType, ConcurrentHashMap<String, EntityState>> states =
       new EnumMap<>(EntityType.class);
 
-  public InMemoryWindowStateStore() {
+  public InMemoryEntityStateStore() {
     for (EntityType type : EntityType.values()) {
       states.put(type, new ConcurrentHashMap<>());
     }
   }
 
   @Override
-  public <R> R update(EntityType type, String id, Function<WindowState, R> change) {
-    WindowState state = states.get(type).computeIfAbsent(id, k -> new WindowState());
+  public <R> R update(EntityType type, String id, Function<EntityState, R> change) {
+    EntityState state = states.get(type).computeIfAbsent(id, k -> new EntityState());
     synchronized (state) {
       return change.apply(state);
     }
   }
 
   @Override
-  public <R> R read(EntityType type, String id, Function<WindowState, R> query) {
-    WindowState state = states.get(type).get(id);
+  public <R> R read(EntityType type, String id, Function<EntityState, R> query) {
+    EntityState state = states.get(type).get(id);
     if (state == null) {
       return query.apply(null);
     }

@@ -1,0 +1,47 @@
+package io.amlmonitor.core.feature;
+
+import java.util.List;
+
+/**
+ * What one kind of flow log keeps, derived once from the registry: how long raw events stay, which
+ * optional columns and structures exist. Shared by every log of that kind.
+ *
+ * @param retentionMillis how long raw events are kept behind the newest: the longest exact window
+ *     plus the allowed lateness
+ * @param latenessMillis how far behind the newest event an event may arrive and still be placed
+ * @param dedup whether transaction ids are kept to count each transaction once
+ * @param keepIps whether the IP column is kept
+ * @param hourTiles per-hour tiles, or null
+ * @param dayTiles per-day tiles, or null
+ * @param partyMemory whether the parties dealt with are remembered
+ * @param distinct windows whose distinct counts are maintained as events arrive, rather than
+ *     counted by a pass at read time (merchants, whose windows are large)
+ */
+record LogSpec(
+    long retentionMillis,
+    long latenessMillis,
+    boolean dedup,
+    boolean keepIps,
+    Tiles.TileSpec hourTiles,
+    Tiles.TileSpec dayTiles,
+    boolean partyMemory,
+    List<DistinctSpec> distinct) {
+
+  /** A maintained distinct count over {@code windowMillis} of the IP or the party column. */
+  record DistinctSpec(long windowMillis, boolean ips) {}
+
+  LogSpec {
+    distinct = List.copyOf(distinct);
+  }
+
+  /** Index of the maintained distinct count for this window and column, or -1. */
+  int distinctIndex(long windowMillis, boolean ips) {
+    for (int i = 0; i < distinct.size(); i++) {
+      DistinctSpec d = distinct.get(i);
+      if (d.windowMillis() == windowMillis && d.ips() == ips) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
