@@ -3,6 +3,7 @@ package io.amlmonitor.app;
 import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.generator.Generator;
 import io.amlmonitor.generator.GeneratorConfig;
@@ -133,7 +134,8 @@ final class DemoCommand implements Callable<Integer> {
             "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
-    try (EmbeddedRuntime runtime = new EmbeddedRuntime(settings, clock, sink)) {
+    try (EmbeddedRuntime runtime =
+        new EmbeddedRuntime(settings, clock, sink, CustomerProfiles.of(generator.customers()))) {
       if (!noApi) {
         ApiServer server = runtime.startApi(settings.apiPort());
         out.println(msg.get("demo.api", settings.apiHost(), String.valueOf(server.port())));

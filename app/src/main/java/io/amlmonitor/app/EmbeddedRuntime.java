@@ -3,6 +3,7 @@ package io.amlmonitor.app;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
@@ -55,6 +56,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
    */
   public EmbeddedRuntime(
       Settings settings, InstantSource requestClock, Consumer<Decision> decisions) {
+    this(settings, requestClock, decisions, CustomerProfiles.NONE);
+  }
+
+  /**
+   * @param profiles what customers declared at onboarding, for profile features
+   */
+  public EmbeddedRuntime(
+      Settings settings,
+      InstantSource requestClock,
+      Consumer<Decision> decisions,
+      CustomerProfiles profiles) {
     this.settings = settings;
     this.requestClock = requestClock;
     for (String name : settings.pendingIntegrations()) {
@@ -67,7 +79,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
             .withZone(settings.zone())
             .withAllowedLateness(settings.allowedLateness());
     FeatureRegistry registry = FeatureRegistry.standard();
-    this.engine = new FeatureEngine(registry, featureSettings, new InMemoryEntityStateStore());
+    this.engine =
+        new FeatureEngine(registry, featureSettings, new InMemoryEntityStateStore(), profiles);
     RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
     RuleSet rules =
         settings.rulesFile() == null ? loader.loadDefault() : loader.load(settings.rulesFile());
@@ -110,6 +123,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
         .register(metrics);
     Gauge.builder("aml_features_late_events", engine, FeatureEngine::lateCount)
         .description("Events that arrived after the allowed lateness, left out of windows")
+        .register(metrics);
+    Gauge.builder(
+            "aml_features_late_counterparty_events", engine, FeatureEngine::lateCounterpartyCount)
+        .description(
+            "Payments placed for the payer but too late for the merchant's or receiver's windows")
         .register(metrics);
     Gauge.builder("aml_features_duplicate_events", engine, FeatureEngine::duplicateCount)
         .description("Repeated transaction ids, counted once")

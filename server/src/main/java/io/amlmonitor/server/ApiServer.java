@@ -248,15 +248,20 @@ public final class ApiServer implements AutoCloseable {
     var engine = ctx.processor().engine();
     FeatureVector v = engine.entityFeatures(EntityType.CUSTOMER, customerId, now);
     Map<String, Object> features = new LinkedHashMap<>();
-    for (FeatureDefinition d : engine.registry().definitions()) {
-      if (d.entity() == EntityType.CUSTOMER) {
-        double value = v == null ? 0 : v.get(d.name());
-        features.put(
-            d.name(),
-            d.type() == io.amlmonitor.core.feature.ValueType.INT
-                ? (Object) (long) value
-                : (Object) value);
+    List<FeatureDefinition> definitions = engine.registry().definitions();
+    for (int i = 0; i < definitions.size(); i++) {
+      FeatureDefinition d = definitions.get(i);
+      if (d.entity() != EntityType.CUSTOMER) {
+        continue;
       }
+      double value = v == null ? 0 : v.get(i);
+      long age = v == null ? -1 : v.ageMillis(i);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put(
+          "value",
+          d.type() == io.amlmonitor.core.feature.ValueType.INT ? (Object) (long) value : value);
+      entry.put("age_seconds", age < 0 ? null : age / 1000.0);
+      features.put(d.name(), entry);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("customer_id", customerId);

@@ -256,19 +256,28 @@ class ApiServerTest {
   }
 
   @Test
-  void featuresDecayWithTheRequestClock() throws Exception {
+  void featuresDecayWithTheRequestClockAndReportTheirAge() throws Exception {
     post("/transactions", "{\"customer_id\":\"C9\",\"merchant_id\":\"M\",\"amount\":5}");
     now.set(now.get().plusSeconds(1));
     JsonNode fresh = json(get("/features/C9"));
     assertThat(fresh.get("known").asBoolean()).isTrue();
-    assertThat(fresh.get("features").get("txn_count_60s").asLong()).isEqualTo(1);
+    JsonNode count60s = fresh.get("features").get("txn_count_60s");
+    assertThat(count60s.get("value").asLong()).isEqualTo(1);
+    assertThat(count60s.get("age_seconds").asDouble()).isEqualTo(1.0);
+    assertThat(fresh.get("features").get("in_txn_count_24h").get("age_seconds").isNull())
+        .as("no transfer received yet")
+        .isTrue();
 
     now.set(now.get().plusSeconds(61));
     JsonNode later = json(get("/features/C9"));
-    assertThat(later.get("features").get("txn_count_60s").asLong()).isZero();
-    assertThat(later.get("features").get("txn_count_1h").asLong()).isEqualTo(1);
+    assertThat(later.get("features").get("txn_count_60s").get("value").asLong()).isZero();
+    assertThat(later.get("features").get("txn_count_1h").get("value").asLong()).isEqualTo(1);
+    assertThat(later.get("features").get("txn_count_1h").get("age_seconds").asDouble())
+        .isEqualTo(62.0);
 
-    assertThat(json(get("/features/nobody")).get("known").asBoolean()).isFalse();
+    JsonNode nobody = json(get("/features/nobody"));
+    assertThat(nobody.get("known").asBoolean()).isFalse();
+    assertThat(nobody.get("features").get("txn_count_1h").get("age_seconds").isNull()).isTrue();
   }
 
   @Test

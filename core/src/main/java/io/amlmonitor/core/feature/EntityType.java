@@ -7,6 +7,11 @@ public enum EntityType {
   /** A merchant: the card and online payments it receives. */
   MERCHANT,
   /**
+   * The account receiving the scored transfer, seen from the transfer: its flows, as for a
+   * customer. These features exist only when a transfer to an account is scored.
+   */
+  COUNTERPARTY,
+  /**
    * The transaction being scored, measured against its customer's history: these features exist
    * only when a transaction is scored, not when an entity is looked up.
    */

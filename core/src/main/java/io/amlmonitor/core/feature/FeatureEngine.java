@@ -178,7 +178,8 @@ public final class FeatureEngine {
   }
 
   /**
-   * The features of {@code t}: its customer's, its merchant's and its own, as of just before it.
+   * The features of {@code t}: its customer's, its merchant's, its receiving account's and its own,
+   * as of just before it.
    */
   public FeatureVector featuresFor(Transaction t) {
     long at = t.timestamp().toEpochMilli();
@@ -205,7 +206,18 @@ public final class FeatureEngine {
           plan.merchantReader.read(merchant ? s : null, at, values, ages, 0, null);
           return null;
         });
-    return new FeatureVector(registry, values, ages, true, known, merchant, true);
+    boolean counterparty = t.counterpartyId() != null;
+    String receiver = counterparty ? t.counterpartyId().value() : "";
+    long receiverExpected = counterparty ? profiles.expectedMonthlyCents(receiver) : 0;
+    store.read(
+        EntityType.CUSTOMER,
+        receiver,
+        s -> {
+          plan.counterpartyReader.read(
+              counterparty ? s : null, at, values, ages, receiverExpected, null);
+          return null;
+        });
+    return new FeatureVector(registry, values, ages, true, known, merchant, counterparty, true);
   }
 
   private static boolean hasHistoryBefore(EntityState s, long at) {
@@ -222,8 +234,9 @@ public final class FeatureEngine {
    * @return the vector, or {@code null} when the entity has never been seen
    */
   public FeatureVector entityFeatures(EntityType type, String id, Instant at) {
-    if (type == EntityType.TRANSACTION) {
-      throw new IllegalArgumentException("a transaction is not an entity to look up");
+    if (type == EntityType.TRANSACTION || type == EntityType.COUNTERPARTY) {
+      throw new IllegalArgumentException(
+          "look up the customer itself: " + type + " features exist only when scoring");
     }
     long time = at.toEpochMilli();
     int size = registry.size();
@@ -250,7 +263,7 @@ public final class FeatureEngine {
     }
     boolean customer = type == EntityType.CUSTOMER;
     return new FeatureVector(
-        registry, values, ages, customer, customer && history[0], !customer, false);
+        registry, values, ages, customer, customer && history[0], !customer, false, false);
   }
 
   /** Customer payments placed in windows so far. */

@@ -14,6 +14,7 @@ final class FeaturePlan {
   final LogSpec merchantIn;
   final FeatureReader customerReader;
   final FeatureReader merchantReader;
+  final FeatureReader counterpartyReader;
 
   FeaturePlan(FeatureRegistry registry, FeatureSettings settings, PopulationStats population) {
     long lateness = settings.allowedLateness().toMillis();
@@ -25,6 +26,9 @@ final class FeaturePlan {
             registry, EntityType.CUSTOMER, settings, population, customerOut, customerIn);
     this.merchantReader =
         new FeatureReader(registry, EntityType.MERCHANT, settings, population, null, merchantIn);
+    this.counterpartyReader =
+        new FeatureReader(
+            registry, EntityType.COUNTERPARTY, settings, population, customerOut, customerIn);
   }
 
   /** Whether {@code d} reads the log of ({@code entity}, {@code direction}). */
@@ -32,7 +36,8 @@ final class FeaturePlan {
     if (d.entity() == EntityType.TRANSACTION) {
       return entity == EntityType.CUSTOMER && direction == Direction.OUTGOING;
     }
-    return d.entity() == entity && (d.direction() == direction || d.direction() == Direction.BOTH);
+    EntityType owner = d.entity() == EntityType.COUNTERPARTY ? EntityType.CUSTOMER : d.entity();
+    return owner == entity && (d.direction() == direction || d.direction() == Direction.BOTH);
   }
 
   /** The spec of a flow's log, or null when no feature reads it. */

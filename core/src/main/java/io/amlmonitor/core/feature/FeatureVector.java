@@ -14,6 +14,7 @@ public final class FeatureVector {
   private final boolean customerPresent;
   private final boolean customerKnown;
   private final boolean merchantPresent;
+  private final boolean counterpartyPresent;
   private final boolean transaction;
 
   FeatureVector(
@@ -23,6 +24,7 @@ public final class FeatureVector {
       boolean customerPresent,
       boolean customerKnown,
       boolean merchantPresent,
+      boolean counterpartyPresent,
       boolean transaction) {
     this.registry = registry;
     this.values = values;
@@ -30,6 +32,7 @@ public final class FeatureVector {
     this.customerPresent = customerPresent;
     this.customerKnown = customerKnown;
     this.merchantPresent = merchantPresent;
+    this.counterpartyPresent = counterpartyPresent;
     this.transaction = transaction;
   }
 
@@ -81,6 +84,11 @@ public final class FeatureVector {
     return merchantPresent;
   }
 
+  /** Whether a transfer to an account was scored, so that counterparty features apply. */
+  public boolean counterpartyPresent() {
+    return counterpartyPresent;
+  }
+
   /** Whether a transaction was scored, so that transaction features apply. */
   public boolean transactionPresent() {
     return transaction;
@@ -92,6 +100,7 @@ public final class FeatureVector {
     return switch (entity) {
       case CUSTOMER -> customerPresent;
       case MERCHANT -> merchantPresent;
+      case COUNTERPARTY -> counterpartyPresent;
       case TRANSACTION -> transaction;
     };
   }
@@ -103,8 +112,8 @@ public final class FeatureVector {
 
   /**
    * The features that apply, by name in registry order: integers as {@link Long}, reals as {@link
-   * Double}. Merchant features are left out when there is no merchant, transaction features when no
-   * transaction was scored.
+   * Double}. Merchant features are left out when there is no merchant, counterparty features when
+   * no account receives, transaction features when no transaction was scored.
    */
   public Map<String, Number> asMap() {
     Map<String, Number> map = new LinkedHashMap<>();

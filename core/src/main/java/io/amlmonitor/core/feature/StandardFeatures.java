@@ -4,6 +4,7 @@ import static io.amlmonitor.core.feature.Aggregation.*;
 import static io.amlmonitor.core.feature.Direction.BOTH;
 import static io.amlmonitor.core.feature.Direction.INCOMING;
 import static io.amlmonitor.core.feature.Direction.OUTGOING;
+import static io.amlmonitor.core.feature.EntityType.COUNTERPARTY;
 import static io.amlmonitor.core.feature.EntityType.CUSTOMER;
 import static io.amlmonitor.core.feature.EntityType.MERCHANT;
 import static io.amlmonitor.core.feature.EntityType.TRANSACTION;
@@ -34,6 +35,7 @@ final class StandardFeatures {
     f.transfersReceived();
     f.bothFlows();
     f.merchants();
+    f.receivingAccount();
     f.transaction();
     return new FeatureRegistry(f.d);
   }
@@ -354,6 +356,58 @@ final class StandardFeatures {
         H24,
         ROUND_AMOUNT_RATIO,
         "Share of round amounts the merchant received over about 24 hours");
+  }
+
+  private void receivingAccount() {
+    add(
+        "counterparty_in_txn_count_24h",
+        COUNTERPARTY,
+        INCOMING,
+        H24,
+        COUNT,
+        "Transfers the receiving account got in the last 24 hours");
+    add(
+        "counterparty_in_amount_sum_24h",
+        COUNTERPARTY,
+        INCOMING,
+        H24,
+        SUM,
+        "Total the receiving account got in the last 24 hours");
+    add(
+        "counterparty_in_unique_senders_24h",
+        COUNTERPARTY,
+        INCOMING,
+        H24,
+        DISTINCT_PARTIES,
+        "Distinct accounts that paid the receiving account in the last 24 hours");
+    add(
+        "counterparty_in_new_senders_24h",
+        COUNTERPARTY,
+        INCOMING,
+        H24,
+        NEW_PARTIES,
+        "Accounts that paid the receiving account for the first time (in 30 days) in 24 hours");
+    add(
+        "counterparty_pass_through_ratio_24h",
+        COUNTERPARTY,
+        BOTH,
+        H24,
+        PASS_THROUGH_RATIO,
+        "The receiving account's money in vs money out in the last 24 hours");
+    add(
+        "counterparty_account_age_days",
+        COUNTERPARTY,
+        BOTH,
+        NONE,
+        ACCOUNT_AGE_DAYS,
+        "Days since the receiving account's first payment or transfer received");
+    add(
+        "counterparty_days_since_last_txn",
+        COUNTERPARTY,
+        OUTGOING,
+        NONE,
+        DAYS_SINCE_PREVIOUS,
+        "Days since the receiving account's last payment of its own (0 when none)");
   }
 
   private void transaction() {

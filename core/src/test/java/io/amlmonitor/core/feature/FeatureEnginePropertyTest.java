@@ -164,9 +164,12 @@ class FeatureEnginePropertyTest {
     for (int i = 0; i < oracle.registry().size(); i++) {
       FeatureDefinition d = oracle.registry().get(i);
       String id =
-          d.entity() == EntityType.MERCHANT
-              ? (probe.merchantId() == null ? null : probe.merchantId().value())
-              : customer;
+          switch (d.entity()) {
+            case MERCHANT -> probe.merchantId() == null ? null : probe.merchantId().value();
+            case COUNTERPARTY ->
+                probe.counterpartyId() == null ? null : probe.counterpartyId().value();
+            default -> customer;
+          };
       double expected = id == null ? 0 : oracle.value(d, id, at, probe);
       check(d, id + " (scoring " + probe + ")", at, v.get(i), expected);
     }

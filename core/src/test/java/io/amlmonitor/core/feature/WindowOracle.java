@@ -150,7 +150,10 @@ final class WindowOracle {
    * scored} against its customer {@code id}.
    */
   double value(FeatureDefinition d, String id, long at, Transaction scored) {
-    EntityType entity = d.entity() == EntityType.TRANSACTION ? EntityType.CUSTOMER : d.entity();
+    EntityType entity =
+        d.entity() == EntityType.TRANSACTION || d.entity() == EntityType.COUNTERPARTY
+            ? EntityType.CUSTOMER
+            : d.entity();
     Direction direction = d.entity() == EntityType.TRANSACTION ? Direction.OUTGOING : d.direction();
     Aggregation a = d.aggregation();
     switch (a) {
