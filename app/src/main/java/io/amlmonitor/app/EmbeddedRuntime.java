@@ -74,13 +74,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
           "{} is set, but this build runs the embedded stores only; the setting is not used yet",
           name);
     }
-    FeatureSettings featureSettings =
-        FeatureSettings.DEFAULT
-            .withZone(settings.zone())
-            .withAllowedLateness(settings.allowedLateness());
-    FeatureRegistry registry = FeatureRegistry.standard();
-    this.engine =
-        new FeatureEngine(registry, featureSettings, new InMemoryEntityStateStore(), profiles);
+    this.engine = featureEngine(settings, profiles);
+    FeatureRegistry registry = engine.registry();
     RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
     RuleSet rules =
         settings.rulesFile() == null ? loader.loadDefault() : loader.load(settings.rulesFile());
@@ -107,6 +102,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
             deadLetters,
             InstantSource.system());
     registerMetrics();
+  }
+
+  /**
+   * The feature engine the settings describe, with in-memory state: the one definition the live
+   * path, backfills and the consistency check share, so their features cannot drift apart.
+   */
+  static FeatureEngine featureEngine(Settings settings, CustomerProfiles profiles) {
+    FeatureSettings featureSettings =
+        FeatureSettings.DEFAULT
+            .withZone(settings.zone())
+            .withAllowedLateness(settings.allowedLateness());
+    return new FeatureEngine(
+        FeatureRegistry.standard(), featureSettings, new InMemoryEntityStateStore(), profiles);
   }
 
   private void registerMetrics() {

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       GenerateCommand.class,
       FeaturesCommand.class,
+      BackfillCommand.class,
+      ConsistencyCheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -34,5 +34,8 @@ public final class CsvColumns {
           "is_laundering",
           "typology");
 
+  /** The label columns at the end of {@link #TRANSACTIONS}: optional when reading. */
+  public static final List<String> LABELS = List.of("is_laundering", "typology");
+
   private CsvColumns() {}
 }

@@ -35,6 +35,7 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
   private final BadRowHandler handler;
   private final int[] positions;
   private final int width;
+  private final boolean labelled;
   private long lineNumber;
   private long badRows;
   private LabelledTransaction next;
@@ -56,6 +57,7 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
     }
     this.width = names.size();
     this.positions = positions(names);
+    this.labelled = positions[positions.length - 1] >= 0;
   }
 
   /** Opens {@code file} (UTF-8) for reading; the caller closes the reader. */
@@ -84,6 +86,11 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
             Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
+  }
+
+  /** Whether the file has the label columns ({@code is_laundering}, {@code typology}). */
+  public boolean labelled() {
+    return labelled;
   }
 
   /** How many rows have gone to the handler so far. */
@@ -133,10 +140,10 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
       } else {
         String[] ordered = new String[positions.length];
         for (int i = 0; i < positions.length; i++) {
-          String value = fields.get(positions[i]);
-          ordered[i] = value.isEmpty() ? null : value;
+          String value = positions[i] < 0 ? null : fields.get(positions[i]);
+          ordered[i] = value == null || value.isEmpty() ? null : value;
         }
-        return TransactionRows.parse(ordered);
+        return TransactionRows.parse(ordered, labelled);
       }
     } catch (CsvText.MalformedRecordException | IllegalArgumentException e) {
       // IllegalArgumentException covers InvalidFieldException, which names the field.
@@ -198,12 +205,19 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
     List<String> missing = new ArrayList<>();
     int[] positions = new int[CsvColumns.TRANSACTIONS.size()];
     for (int i = 0; i < positions.length; i++) {
-      Integer at = index.get(CsvColumns.TRANSACTIONS.get(i));
-      if (at == null) {
-        missing.add(CsvColumns.TRANSACTIONS.get(i));
+      String name = CsvColumns.TRANSACTIONS.get(i);
+      Integer at = index.get(name);
+      if (at == null && CsvColumns.LABELS.contains(name)) {
+        positions[i] = -1;
+      } else if (at == null) {
+        missing.add(name);
       } else {
         positions[i] = at;
       }
+    }
+    if ((positions[positions.length - 1] < 0) != (positions[positions.length - 2] < 0)) {
+      throw new CsvFormatException(
+          1, "label columns come as a pair: " + String.join(" and ", CsvColumns.LABELS));
     }
     if (!missing.isEmpty()) {
       throw new CsvFormatException(1, "missing column(s) " + String.join(", ", missing));

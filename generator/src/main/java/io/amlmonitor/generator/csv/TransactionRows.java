@@ -50,7 +50,7 @@ final class TransactionRows {
    *
    * @throws InvalidFieldException naming the first field that is wrong
    */
-  static LabelledTransaction parse(String[] f) {
+  static LabelledTransaction parse(String[] f, boolean labelled) {
     Transaction transaction =
         Transaction.builder()
             .id(f[0])
@@ -66,6 +66,9 @@ final class TransactionRows {
             .country(f[10])
             .counterpartyCountry(f[11])
             .build();
+    if (!labelled) {
+      return new LabelledTransaction(transaction, Typology.NONE);
+    }
     boolean laundering = flag(f[12]);
     Typology typology = Typology.parse(f[13]);
     if (laundering != typology.isLaundering()) {

@@ -141,6 +141,33 @@ class TransactionCsvReaderTest {
   }
 
   @Test
+  void aFileWithoutLabelColumnsReadsAsUnlabelled() {
+    String csv =
+        "transaction_id,timestamp,customer_id,merchant_id,counterparty_id,amount,currency,"
+            + "channel,ip_address,device_id,country,counterparty_country\n"
+            + "T1,2026-01-05T10:00:00Z,C1,M1,,12.50,BRL,card,,,BR,BR\n";
+
+    try (TransactionCsvReader reader =
+        new TransactionCsvReader(new java.io.StringReader(csv), BadRowHandler.failFast())) {
+      assertThat(reader.labelled()).isFalse();
+      LabelledTransaction t = reader.next();
+      assertThat(t.isLaundering()).isFalse();
+      assertThat(t.transaction().amount().cents()).isEqualTo(1250);
+    }
+  }
+
+  @Test
+  void oneLabelColumnWithoutTheOtherIsRejected() {
+    String csv =
+        "transaction_id,timestamp,customer_id,merchant_id,counterparty_id,amount,currency,"
+            + "channel,ip_address,device_id,country,counterparty_country,is_laundering\n";
+
+    assertThatThrownBy(() -> readAll(csv, BadRowHandler.failFast()))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessageContaining("label columns come as a pair");
+  }
+
+  @Test
   void anEmptyFileIsRejected() {
     assertThatThrownBy(() -> readAll("", BadRowHandler.failFast()))
         .isInstanceOf(CsvFormatException.class)
