@@ -5,28 +5,35 @@ package io.amlmonitor.core.feature;
  * event. Not thread-safe: the store guards each entity.
  */
 public final class EntityState {
-  private final EventLog[] logs = new EventLog[2];
+  private EventLog outgoing;
+  private EventLog incoming;
 
   /** The log of {@code direction}, or null when that flow has seen nothing. */
   EventLog log(Direction direction) {
-    return logs[direction.log()];
+    return direction == Direction.OUTGOING ? outgoing : incoming;
   }
 
   EventLog logOrCreate(Direction direction, LogSpec spec) {
-    int i = direction.log();
-    if (logs[i] == null) {
-      logs[i] = new EventLog(spec);
+    if (direction == Direction.OUTGOING) {
+      if (outgoing == null) {
+        outgoing = new EventLog(spec);
+      }
+      return outgoing;
     }
-    return logs[i];
+    if (incoming == null) {
+      incoming = new EventLog(spec);
+    }
+    return incoming;
   }
 
   /** Approximate retained bytes, for memory reports. */
   public long footprint() {
-    long bytes = 16 + 24;
-    for (EventLog log : logs) {
-      if (log != null) {
-        bytes += log.footprint();
-      }
+    long bytes = 24;
+    if (outgoing != null) {
+      bytes += outgoing.footprint();
+    }
+    if (incoming != null) {
+      bytes += incoming.footprint();
     }
     return bytes;
   }

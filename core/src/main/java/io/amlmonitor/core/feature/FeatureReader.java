@@ -295,7 +295,7 @@ final class FeatureReader {
           if (n == 0) {
             return 0;
           }
-          return n / Math.max(1.0, (at - log.ts[x.lo[w]]) / MILLIS_PER_MINUTE);
+          return n / Math.max(1.0, (at - log.ts(x.lo[w])) / MILLIS_PER_MINUTE);
         }
       case BURST_RATIO:
         {
@@ -427,6 +427,6 @@ final class FeatureReader {
       return at;
     }
     int i = log.lowerBound(from);
-    return i < log.end && log.ts[i] < at ? log.ts[i] : at;
+    return i < log.end() && log.ts(i) < at ? log.ts(i) : at;
   }
 }

@@ -18,7 +18,11 @@ public final class InMemoryEntityStateStore implements EntityStateStore {
 
   @Override
   public <R> R update(EntityType type, String id, Function<EntityState, R> change) {
-    EntityState state = states.get(type).computeIfAbsent(id, k -> new EntityState());
+    ConcurrentHashMap<String, EntityState> map = states.get(type);
+    EntityState state = map.get(id); // the common case, without computeIfAbsent's bin lock
+    if (state == null) {
+      state = map.computeIfAbsent(id, k -> new EntityState());
+    }
     synchronized (state) {
       return change.apply(state);
     }

@@ -1,26 +1,52 @@
 package io.amlmonitor.core.feature;
 
-import java.util.Arrays;
-
 /**
  * The parties one flow has dealt with: for each, when the current spell of dealings began and when
  * it was last seen. A spell ends after {@link Aggregation#PARTY_MEMORY_DAYS} days without dealings,
  * so a party that comes back after that counts as new again.
  *
- * <p>Implementation note: parties are kept by a 32-bit hash in a sorted array (binary search, small
- * and cache-friendly: about 20 bytes a party). At most {@link #MAX_PARTIES}; when full, parties
- * idle past the memory go first, then the least recently seen. A 32-bit collision between two
- * parties of one flow makes the second look known: with 256 parties the chance is about 1 in
- * 130,000.
+ * <p>Implementation note: one {@code long[]} of (party, first seen, last seen) triples sorted by
+ * party hash, searched by bisection: about 24 bytes a party and one cache line or two per update.
+ * At most {@link #MAX_PARTIES}; when full, parties idle past the memory go first, then the least
+ * recently seen.
  */
 final class PartyMemory {
   static final int MAX_PARTIES = 256;
   static final long MEMORY_MILLIS = Aggregation.PARTY_MEMORY_DAYS * WindowKind.DAY;
+  private static final int STRIDE = 3;
 
-  private int[] keys = new int[4];
-  private long[] first = new long[4];
-  private long[] last = new long[4];
+  private long[] entries = new long[4 * STRIDE];
   private int size;
+
+  private long key(int i) {
+    return entries[i * STRIDE];
+  }
+
+  private long first(int i) {
+    return entries[i * STRIDE + 1];
+  }
+
+  private long last(int i) {
+    return entries[i * STRIDE + 2];
+  }
+
+  /** Index of {@code party}, or {@code -(insertion point) - 1}. */
+  private int find(long party) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long k = key(mid);
+      if (k < party) {
+        lo = mid + 1;
+      } else if (k > party) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
 
   /**
    * Records a dealing with {@code party} at {@code t}; {@code newest} is the flow's newest time.
@@ -29,58 +55,51 @@ final class PartyMemory {
     if (party == 0) {
       return;
     }
-    int key = key(party);
-    int i = Arrays.binarySearch(keys, 0, size, key);
+    int i = find(party);
     if (i >= 0) {
-      if (t > last[i]) {
-        if (t - last[i] >= MEMORY_MILLIS) {
-          first[i] = t;
+      int base = i * STRIDE;
+      if (t > entries[base + 2]) {
+        if (t - entries[base + 2] >= MEMORY_MILLIS) {
+          entries[base + 1] = t;
         }
-        last[i] = t;
-      } else if (t < first[i] && first[i] - t < MEMORY_MILLIS) {
-        first[i] = t;
+        entries[base + 2] = t;
+      } else if (t < entries[base + 1] && entries[base + 1] - t < MEMORY_MILLIS) {
+        entries[base + 1] = t;
       }
       return;
     }
     if (size == MAX_PARTIES) {
       forget(newest);
-      i = Arrays.binarySearch(keys, 0, size, key);
+      i = find(party);
     }
     int at = -i - 1;
-    if (size == keys.length) {
-      int capacity = Math.min(MAX_PARTIES, keys.length * 2);
-      keys = Arrays.copyOf(keys, capacity);
-      first = Arrays.copyOf(first, capacity);
-      last = Arrays.copyOf(last, capacity);
+    if ((size + 1) * STRIDE > entries.length) {
+      long[] grown = new long[Math.min(MAX_PARTIES, size * 2) * STRIDE];
+      System.arraycopy(entries, 0, grown, 0, size * STRIDE);
+      entries = grown;
     }
-    System.arraycopy(keys, at, keys, at + 1, size - at);
-    System.arraycopy(first, at, first, at + 1, size - at);
-    System.arraycopy(last, at, last, at + 1, size - at);
-    keys[at] = key;
-    first[at] = t;
-    last[at] = t;
+    System.arraycopy(entries, at * STRIDE, entries, (at + 1) * STRIDE, (size - at) * STRIDE);
+    entries[at * STRIDE] = party;
+    entries[at * STRIDE + 1] = t;
+    entries[at * STRIDE + 2] = t;
     size++;
   }
 
   /** Drops parties idle past the memory, or else the least recently seen one. */
   private void forget(long newest) {
-    int kept = 0;
+    boolean anyIdle = false;
     int stalest = 0;
     for (int i = 0; i < size; i++) {
-      if (last[i] < last[stalest]) {
+      anyIdle |= newest - last(i) >= MEMORY_MILLIS;
+      if (last(i) < last(stalest)) {
         stalest = i;
       }
     }
-    boolean anyIdle = false;
+    int kept = 0;
     for (int i = 0; i < size; i++) {
-      anyIdle |= newest - last[i] >= MEMORY_MILLIS;
-    }
-    for (int i = 0; i < size; i++) {
-      boolean drop = anyIdle ? newest - last[i] >= MEMORY_MILLIS : i == stalest;
+      boolean drop = anyIdle ? newest - last(i) >= MEMORY_MILLIS : i == stalest;
       if (!drop) {
-        keys[kept] = keys[i];
-        first[kept] = first[i];
-        last[kept] = last[i];
+        System.arraycopy(entries, i * STRIDE, entries, kept * STRIDE, STRIDE);
         kept++;
       }
     }
@@ -91,7 +110,8 @@ final class PartyMemory {
   int startedIn(long from, long to) {
     int n = 0;
     for (int i = 0; i < size; i++) {
-      if (first[i] >= from && first[i] < to) {
+      long f = first(i);
+      if (f >= from && f < to) {
         n++;
       }
     }
@@ -100,11 +120,11 @@ final class PartyMemory {
 
   /** Whether {@code party} had no dealings in the memory before {@code t}. */
   boolean isNew(long party, long t) {
-    int i = Arrays.binarySearch(keys, 0, size, key(party));
-    if (i < 0 || first[i] >= t) {
+    int i = find(party);
+    if (i < 0 || first(i) >= t) {
       return true;
     }
-    return last[i] < t && t - last[i] >= MEMORY_MILLIS;
+    return last(i) < t && t - last(i) >= MEMORY_MILLIS;
   }
 
   int size() {
@@ -112,10 +132,6 @@ final class PartyMemory {
   }
 
   long footprint() {
-    return 16L + 3 * 16L + keys.length * 20L;
-  }
-
-  private static int key(long party) {
-    return (int) (party ^ (party >>> 32));
+    return 16L + 16 + entries.length * 8L;
   }
 }

@@ -69,7 +69,7 @@ final class ScanStats {
     if (hoursWanted) {
       Arrays.fill(hours, 0);
     }
-    long pivot = log.amount[hi - 1];
+    long pivot = log.amount(hi - 1);
     double shifted = 0;
     double shiftedSquares = 0;
     double outlierLow = 0;
@@ -80,8 +80,8 @@ final class ScanStats {
       outlierHigh = (population.mean() + 3 * population.std()) * PopulationStats.SCALE;
     }
     for (int i = lo; i < hi; i++) {
-      long a = log.amount[i];
-      short attrs = log.attrs[i];
+      long a = log.amount(i);
+      short attrs = log.attrs(i);
       if (a > maxCents) {
         maxCents = a;
       }
@@ -102,10 +102,10 @@ final class ScanStats {
         merchantPayments++;
       }
       if (distinct) {
-        ips.add(log.ipAt(i));
-        partySet.add(log.party[i]);
+        ips.add(log.ip(i));
+        partySet.add(log.party(i));
         if (toMerchant) {
-          merchants.add(log.party[i]);
+          merchants.add(log.party(i));
         }
       }
       if (hoursWanted) {
@@ -160,17 +160,17 @@ final class ScanStats {
     double sx = 0;
     double sy = 0;
     for (int i = lo; i < hi; i++) {
-      sx += (log.ts[i] - at) / (double) WindowKind.HOUR;
-      sy += log.amount[i] / 100.0;
+      sx += (log.ts(i) - at) / (double) WindowKind.HOUR;
+      sy += log.amount(i) / 100.0;
     }
     double mx = sx / n;
     double my = sy / n;
     double sxx = 0;
     double sxy = 0;
     for (int i = lo; i < hi; i++) {
-      double dx = (log.ts[i] - at) / (double) WindowKind.HOUR - mx;
+      double dx = (log.ts(i) - at) / (double) WindowKind.HOUR - mx;
       sxx += dx * dx;
-      sxy += dx * (log.amount[i] / 100.0 - my);
+      sxy += dx * (log.amount(i) / 100.0 - my);
     }
     if (sxx == 0 || my == 0) {
       return 0;
@@ -184,14 +184,14 @@ final class ScanStats {
     if (gaps < 2) {
       return 0;
     }
-    double total = log.ts[hi - 1] - log.ts[lo];
+    double total = log.ts(hi - 1) - log.ts(lo);
     if (total == 0) {
       return 0;
     }
     double mean = total / gaps;
     double squares = 0;
     for (int i = lo + 1; i < hi; i++) {
-      double d = (log.ts[i] - log.ts[i - 1]) - mean;
+      double d = (log.ts(i) - log.ts(i - 1)) - mean;
       squares += d * d;
     }
     return 1 / (1 + Math.sqrt(squares / gaps) / mean);

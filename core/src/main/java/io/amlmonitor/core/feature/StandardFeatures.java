@@ -325,11 +325,6 @@ final class StandardFeatures {
         RATE_PER_MINUTE,
         "Payments per minute the merchant received since the first of the last hour");
     merchant(
-        "merchant_unique_ips_1h",
-        H1,
-        DISTINCT_IPS,
-        "Distinct IP addresses paying the merchant in the last hour");
-    merchant(
         "merchant_txn_count_24h", H24, COUNT, "Payments the merchant received over about 24 hours");
     merchant(
         "merchant_txn_amount_sum_24h",

@@ -34,14 +34,14 @@ final class TileTotals {
         flags[kept[p]] += tiles.flagCount(base, p);
       }
     }
-    for (int i = log.lowerBound(t); i < log.end; i++) {
-      if (tileIndex(kind, log.ts[i], calendar) > index) {
+    for (int i = log.lowerBound(t); i < log.end(); i++) {
+      if (tileIndex(kind, log.ts(i), calendar) > index) {
         break;
       }
       count--;
-      sumCents -= log.amount[i];
+      sumCents -= log.amount(i);
       for (int f : kept) {
-        flags[f] -= EventFlags.bit(log.attrs[i], f);
+        flags[f] -= EventFlags.bit(log.attrs(i), f);
       }
     }
   }
