@@ -24,7 +24,7 @@ public final class EventLog {
   private static final int CUM = 2;
   private static final int PARTY = 3;
   private static final int IP = 4;
-  private static final long AMOUNT_MASK = (1L << 48) - 1;
+  private static final long LOW48 = (1L << 48) - 1;
 
   private final LogSpec spec;
   private final int stride;
@@ -111,11 +111,16 @@ public final class EventLog {
   }
 
   long ts(int i) {
-    return rows[i * stride + TS];
+    return rows[i * stride + TS] & LOW48;
+  }
+
+  /** {@link PopulationStats#scaledLog} of the amount, computed once at ingest. */
+  int scaledLog(int i) {
+    return (int) (rows[i * stride + TS] >>> 48);
   }
 
   long amount(int i) {
-    return rows[i * stride + AMOUNT] & AMOUNT_MASK;
+    return rows[i * stride + AMOUNT] & LOW48;
   }
 
   short attrs(int i) {
@@ -189,6 +194,9 @@ public final class EventLog {
   }
 
   private void advance(MaintainedDistinct d, long from) {
+    if (from <= d.from) {
+      return; // a read already moved the window further
+    }
     while (d.lo < end && ts(d.lo) < from) {
       d.values.remove(value(d, d.lo));
       d.lo++;
@@ -239,7 +247,8 @@ public final class EventLog {
     }
     end++;
     int base = at * stride;
-    rows[base + TS] = t;
+    // Times since 1970 up to 9999 fit in 48 bits; the log amount (at most about 32,000) in 16.
+    rows[base + TS] = t | (PopulationStats.scaledLog(cents) << 48);
     rows[base + AMOUNT] = cents | ((long) eventAttrs << 48);
     rows[base + CUM] = cumAmountBefore(at) + cents;
     rows[base + PARTY] = partyHash;
@@ -363,12 +372,16 @@ public final class EventLog {
 
   /**
    * Distinct values of the maintained count {@code index} over {@code [t - W, t)}: the multiset
-   * covers {@code [newest - W, ∞)}, so the events between the two windows' edges are taken out or
-   * put in, counted, and put back. Costs as many events as lie between the edges: a handful for a
-   * read at the live edge.
+   * covers {@code [from, ∞)} for the latest window start seen, so events at or after {@code t}, and
+   * any between an earlier window's start and {@code from}, are taken out or put in, counted, and
+   * put back. Costs as many events as lie between the edges: a handful for reads near the newest
+   * event.
    */
   int maintainedDistinct(int index, long t) {
     MaintainedDistinct d = distinct[index];
+    // A window that starts later than the maintained one moves it for good: reads mostly come at
+    // or after the newest event, and each event then leaves the multiset once.
+    advance(d, t - d.window);
     int after = lowerBound(t);
     int edge = lowerBound(t - d.window);
     int lo = d.lo;

@@ -24,7 +24,9 @@ public final class PopulationStats {
   private final long[] sum = new long[SLOTS];
   private final long[] sumSquares = new long[SLOTS];
   private final int minPayments;
-  private volatile Reference cache;
+
+  /** Recent references by hour, so reads spread over a few hours do not recompute. */
+  private final Reference[] cache = new Reference[4];
 
   /**
    * The population's reference distribution of {@code ln(1 + amount)}.
@@ -72,20 +74,24 @@ public final class PopulationStats {
     count[slot]++;
     sum[slot] += v;
     sumSquares[slot] += v * v;
-    Reference cached = cache;
-    if (cached != null && h <= cached.hour() - 2) {
-      cache = null;
+    for (int i = 0; i < cache.length; i++) {
+      Reference cached = cache[i];
+      if (cached != null && h <= cached.hour() - 2) {
+        cache[i] = null; // a late payment in a settled hour this reference counted
+      }
     }
   }
 
   /** The reference for a read at {@code t}. */
   public Reference reference(long t) {
     long h = Math.floorDiv(t, WindowKind.HOUR);
-    Reference cached = cache;
-    if (cached != null && cached.hour() == h) {
-      return cached;
+    synchronized (this) {
+      Reference cached = cache[(int) Math.floorMod(h, cache.length)];
+      if (cached != null && cached.hour() == h) {
+        return cached;
+      }
+      return compute(h);
     }
-    return compute(h);
   }
 
   private synchronized Reference compute(long h) {
@@ -104,7 +110,7 @@ public final class PopulationStats {
     double variance = n == 0 ? 0 : ((double) s2 / n - ((double) s / n) * ((double) s / n));
     double std = Math.sqrt(Math.max(0, variance)) / SCALE;
     Reference r = new Reference(h, n, mean, std, n >= minPayments && std > 0);
-    cache = r;
+    cache[(int) Math.floorMod(h, cache.length)] = r;
     return r;
   }
 }

@@ -17,7 +17,7 @@ final class ScanStats {
   static final int GAPS = 1 << 3;
   static final int HOURS = 1 << 4;
 
-  private static final double LOG2 = Math.log(2);
+  private static final double LOG2 = StrictMath.log(2);
 
   int count;
   long maxCents;
@@ -112,7 +112,7 @@ final class ScanStats {
         hours[EventFlags.hour(attrs)]++;
       }
       if (pop) {
-        long v = PopulationStats.scaledLog(a);
+        long v = log.scaledLog(i);
         scaledLogSum += v;
         if (popUsable && (v < outlierLow || v > outlierHigh)) {
           outliers++;
@@ -140,15 +140,30 @@ final class ScanStats {
     }
   }
 
-  static double entropy(int[] histogram, int total) {
-    double h = 0;
-    for (int c : histogram) {
-      if (c > 0) {
-        double p = (double) c / total;
-        h -= p * Math.log(p) / LOG2;
-      }
+  /** {@code c · log2(c)} for small counts, so entropy takes no logarithm per hour. */
+  private static final double[] C_LOG2_C = new double[1024];
+
+  static {
+    for (int c = 1; c < C_LOG2_C.length; c++) {
+      C_LOG2_C[c] = c * (StrictMath.log(c) / LOG2);
     }
-    return h == 0 ? 0 : h; // no -0.0
+  }
+
+  private static double cLog2c(int c) {
+    return c < C_LOG2_C.length ? C_LOG2_C[c] : c * (StrictMath.log(c) / LOG2);
+  }
+
+  /** Shannon entropy in bits: {@code log2(n) - Σ c·log2(c) / n} over the non-empty buckets. */
+  static double entropy(int[] histogram, int total) {
+    if (total == 0) {
+      return 0;
+    }
+    double sum = 0;
+    for (int c : histogram) {
+      sum += cLog2c(c);
+    }
+    double h = (cLog2c(total) - sum) / total;
+    return h <= 0 ? 0 : h; // one bucket: exactly 0, never -0.0 or rounding below
   }
 
   /** Least-squares slope of amount (currency) per hour, over the mean amount. */
@@ -206,7 +221,7 @@ final class ScanStats {
 
     void reset(int expected) {
       if (hashed || size > 0) {
-        Arrays.fill(table, 0, hashed ? table.length : size, 0);
+        Arrays.fill(table, 0, hashed ? mask + 1 : size, 0);
       }
       size = 0;
       hashed = expected > 8;
