@@ -201,4 +201,86 @@ class FeatureEngineTest {
     assertThat(v.asMap()).doesNotContainKey("merchant_txn_count_1h").containsKey("txn_count_1h");
     assertThat(customer("unique_merchants_1h", T0.plusSeconds(1))).isZero();
   }
+
+  private Transaction transfer(String id, Instant at, String from, String to, double amount) {
+    return Transaction.builder()
+        .id(id)
+        .timestamp(at)
+        .customer(from)
+        .counterparty(to)
+        .amount(amount)
+        .build();
+  }
+
+  private double of(String customer, String feature, Instant at) {
+    FeatureVector v = engine.entityFeatures(EntityType.CUSTOMER, customer, at);
+    return v == null ? 0 : v.get(feature);
+  }
+
+  @Test
+  void aTransferFeedsTheReceiversIncomingFlowAndPassThroughShowsMoneyPassingOn() {
+    engine.ingest(transfer("P1", T0, "SRC", "MULE", 1000));
+    engine.ingest(transfer("P2", T0.plusSeconds(600), "MULE", "OUT1", 450));
+    engine.ingest(transfer("P3", T0.plusSeconds(900), "MULE", "OUT2", 450));
+
+    Instant later = T0.plusSeconds(1000);
+    assertThat(of("MULE", "in_amount_sum_24h", later)).isEqualTo(1000);
+    assertThat(of("MULE", "in_unique_senders_24h", later)).isEqualTo(1);
+    assertThat(of("MULE", "txn_amount_sum_24h", later)).isEqualTo(900);
+    assertThat(of("MULE", "pass_through_ratio_24h", later)).isEqualTo(0.9);
+    assertThat(of("MULE", "net_flow_24h", later)).isEqualTo(100);
+    assertThat(of("SRC", "in_txn_count_24h", later)).as("the payer received nothing").isZero();
+  }
+
+  @Test
+  void scoringATransferReadsTheReceivingAccount() {
+    for (int i = 0; i < 6; i++) {
+      engine.ingest(transfer("F" + i, T0.plusSeconds(i), "MULE" + i, "COLLECTOR", 900));
+    }
+    Transaction next = transfer("F6", T0.plusSeconds(60), "MULE6", "COLLECTOR", 900);
+
+    FeatureVector v = engine.featuresFor(next);
+    assertThat(v.get("counterparty_in_unique_senders_24h")).isEqualTo(6);
+    assertThat(v.get("counterparty_in_new_senders_24h")).isEqualTo(6);
+    assertThat(v.get("counterparty_in_amount_sum_24h")).isEqualTo(5400);
+    assertThat(v.asMap()).containsKey("counterparty_in_txn_count_24h");
+  }
+
+  @Test
+  void aReceiverPaidBeforeIsNotNewButOneUnseenForThirtyDaysIs() {
+    engine.ingest(transfer("N1", T0, "C1", "FRIEND", 10));
+
+    Transaction again = transfer("N2", T0.plus(Duration.ofDays(3)), "C1", "FRIEND", 10);
+    assertThat(engine.featuresFor(again).get("txn_new_counterparty")).isZero();
+    Transaction stranger = transfer("N3", T0.plus(Duration.ofDays(3)), "C1", "STRANGER", 10);
+    assertThat(engine.featuresFor(stranger).get("txn_new_counterparty")).isOne();
+    Transaction muchLater = transfer("N4", T0.plus(Duration.ofDays(31)), "C1", "FRIEND", 10);
+    assertThat(engine.featuresFor(muchLater).get("txn_new_counterparty")).isOne();
+  }
+
+  @Test
+  void dormancyIsTheIdleGapBeforeTheLastDaysActivity() {
+    engine.ingest(transfer("D1", T0, "SLEEPER", "X", 10));
+    Instant wake = T0.plus(Duration.ofDays(90));
+    engine.ingest(transfer("D2", wake, "SRC", "SLEEPER", 5000));
+
+    assertThat(of("SLEEPER", "days_dormant", wake.plusSeconds(3600))).isEqualTo(90.0);
+    assertThat(of("SLEEPER", "account_age_days", wake)).isEqualTo(90.0);
+  }
+
+  @Test
+  void sevenDayFeaturesSumWholeDaysAndNeverLookFurtherBackThanSevenDays() {
+    Instant monday = Instant.parse("2026-03-02T10:00:00Z");
+    engine.ingest(txn(monday, 10, null, "M1"));
+    engine.ingest(txn(monday.plus(Duration.ofDays(3)), 20, null, "M1"));
+
+    assertThat(customer("txn_count_7d", Instant.parse("2026-03-08T23:59:59Z"))).isEqualTo(2);
+    // A week after Monday 00:00 the window is Tuesday to Monday: the first payment has left it,
+    // 6 days 14 hours after it was made. Giving up the oldest partial day is the tiles' error bound.
+    assertThat(customer("txn_count_7d", Instant.parse("2026-03-09T00:00:00Z"))).isEqualTo(1);
+    assertThat(customer("txn_amount_sum_7d", Instant.parse("2026-03-09T00:00:00Z")))
+        .isEqualTo(20);
+    assertThat(customer("txn_count_7d", Instant.parse("2026-03-11T23:59:59Z"))).isEqualTo(1);
+    assertThat(customer("txn_count_7d", Instant.parse("2026-03-12T00:00:00Z"))).isZero();
+  }
 }
