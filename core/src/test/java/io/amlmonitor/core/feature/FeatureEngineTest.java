@@ -276,10 +276,10 @@ class FeatureEngineTest {
 
     assertThat(customer("txn_count_7d", Instant.parse("2026-03-08T23:59:59Z"))).isEqualTo(2);
     // A week after Monday 00:00 the window is Tuesday to Monday: the first payment has left it,
-    // 6 days 14 hours after it was made. Giving up the oldest partial day is the tiles' error bound.
+    // 6 days 14 hours after it was made. Giving up the oldest partial day is the tiles' error
+    // bound.
     assertThat(customer("txn_count_7d", Instant.parse("2026-03-09T00:00:00Z"))).isEqualTo(1);
-    assertThat(customer("txn_amount_sum_7d", Instant.parse("2026-03-09T00:00:00Z")))
-        .isEqualTo(20);
+    assertThat(customer("txn_amount_sum_7d", Instant.parse("2026-03-09T00:00:00Z"))).isEqualTo(20);
     assertThat(customer("txn_count_7d", Instant.parse("2026-03-11T23:59:59Z"))).isEqualTo(1);
     assertThat(customer("txn_count_7d", Instant.parse("2026-03-12T00:00:00Z"))).isZero();
   }
