@@ -13,9 +13,9 @@ package io.amlmonitor.core.feature;
  * arithmetic. Rows live in {@code [start, end)} of an array that grows by doubling and compacts
  * when the evicted prefix is at least half of it, so appends and evictions are O(1) amortised. An
  * out-of-order event (within the allowed lateness) is inserted at its place, shifting the few newer
- * rows. Transaction ids, where kept, are a separate column behind a small Bloom filter, so that the
- * duplicate check scans ids only when the filter says it may have seen one. Not thread-safe: the
- * store guards each entity.
+ * rows. Transaction ids, where kept, are a separate column behind a 128-bit Bloom filter held in
+ * two fields, so that the duplicate check scans ids only when the filter says it may have seen one
+ * (about 2% of the time for a log of ten events). Not thread-safe: the store guards each entity.
  */
 public final class EventLog {
   private static final int INITIAL_CAPACITY = 4;
@@ -30,7 +30,11 @@ public final class EventLog {
   private final int stride;
   private long[] rows;
   private long[] txId;
-  private long[] bloom;
+
+  /** A 128-bit Bloom filter of the retained transaction ids, in fields: no array to miss on. */
+  private long bloom0;
+
+  private long bloom1;
 
   private int start;
   private int end;
@@ -89,7 +93,8 @@ public final class EventLog {
     rows = new long[capacity * stride];
     if (spec.dedup()) {
       txId = new long[capacity];
-      bloom = new long[Math.max(1, capacity / 8)];
+      bloom0 = 0;
+      bloom1 = 0;
     }
   }
 
@@ -217,18 +222,12 @@ public final class EventLog {
   }
 
   private boolean bloomMayContain(long h) {
-    int mask = bloom.length * 64 - 1; // a power of two: capacities double from 4
-    int a = (int) h & mask;
-    int b = (int) (h >>> 32) & mask;
-    return (bloom[a >>> 6] & (1L << a)) != 0 && (bloom[b >>> 6] & (1L << b)) != 0;
+    return (bloom0 & (1L << h)) != 0 && (bloom1 & (1L << (h >>> 32))) != 0;
   }
 
   private void bloomAdd(long h) {
-    int mask = bloom.length * 64 - 1; // a power of two: capacities double from 4
-    int a = (int) h & mask;
-    int b = (int) (h >>> 32) & mask;
-    bloom[a >>> 6] |= 1L << a;
-    bloom[b >>> 6] |= 1L << b;
+    bloom0 |= 1L << h; // shifts use the low six bits
+    bloom1 |= 1L << (h >>> 32);
   }
 
   private void insertAt(
@@ -276,7 +275,7 @@ public final class EventLog {
       long[] newIds = newCapacity == capacity ? txId : new long[newCapacity];
       System.arraycopy(txId, start, newIds, 0, size);
       txId = newIds;
-      rebuildBloom(newCapacity, size);
+      rebuildBloom(size);
     }
     for (MaintainedDistinct d : distinct) {
       d.lo -= start;
@@ -286,8 +285,9 @@ public final class EventLog {
   }
 
   /** Evicted ids leave the filter only when it is rebuilt, here, from the live ids. */
-  private void rebuildBloom(int capacity, int size) {
-    bloom = new long[Math.max(1, capacity / 8)];
+  private void rebuildBloom(int size) {
+    bloom0 = 0;
+    bloom1 = 0;
     for (int i = 0; i < size; i++) {
       bloomAdd(txId[i]);
     }
@@ -308,7 +308,7 @@ public final class EventLog {
       if (capacity() > 64) {
         allocate(INITIAL_CAPACITY);
       } else if (txId != null) {
-        rebuildBloom(capacity(), 0);
+        rebuildBloom(0);
       }
     }
   }
@@ -416,7 +416,7 @@ public final class EventLog {
   long footprint() {
     long bytes = 88 + 16 + rows.length * 8L;
     if (txId != null) {
-      bytes += 32 + txId.length * 8L + bloom.length * 8L;
+      bytes += 16 + txId.length * 8L;
     }
     if (hourTiles != null) {
       bytes += hourTiles.footprint();
