@@ -16,10 +16,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,8 +105,8 @@ final class ConsistencyCheckCommand implements Callable<Integer> {
 
     console.println(msg.get("check.live", history.count(), partitions));
     Map<String, double[]> live;
-    try (Replay replay = history.open()) {
-      live = ConsistencyCheck.live(replay.iterator(), settings, history.profiles());
+    try (Stream<LabelledTransaction> pass = history.replay().get()) {
+      live = ConsistencyCheck.live(pass.iterator(), settings, history.profiles());
     }
 
     Path dir = out;
@@ -119,9 +119,9 @@ final class ConsistencyCheckCommand implements Callable<Integer> {
       }
       console.println(msg.get("check.backfill"));
       OfflineStore store = new OfflineStore(dir);
-      try (Replay replay = history.open()) {
+      try (Stream<LabelledTransaction> pass = history.replay().get()) {
         new Backfill(EmbeddedRuntime.featureEngine(settings, history.profiles()))
-            .run(replay.iterator(), false, store, rows -> {});
+            .run(pass.iterator(), false, store, rows -> {});
       }
       file = store.snapshots();
     } else {
@@ -158,65 +158,23 @@ final class ConsistencyCheckCommand implements Callable<Integer> {
     return report.consistent() ? 0 : 1;
   }
 
-  /** A history that can be replayed more than once. */
-  private interface History {
-    long count();
-
-    CustomerProfiles profiles();
-
-    Replay open();
-  }
-
-  /** One pass over a history. */
-  private interface Replay extends AutoCloseable {
-    Iterator<LabelledTransaction> iterator();
-
-    @Override
-    void close();
+  /** A history that can be replayed more than once, each pass a stream to close. */
+  private record History(
+      long count, CustomerProfiles profiles, Supplier<Stream<LabelledTransaction>> replay) {
+    static History of(CustomerProfiles profiles, Supplier<Stream<LabelledTransaction>> replay) {
+      try (Stream<LabelledTransaction> pass = replay.get()) {
+        return new History(pass.count(), profiles, replay);
+      }
+    }
   }
 
   private History history(Settings settings) {
     if (input != null) {
       HistorySource source = HistorySource.of("--input", input, null);
-      CustomerProfiles profiles = source.profiles();
-      long rows;
       // Unreadable rows are skipped on every pass alike; `aml backfill` reports them.
-      try (TransactionCsvReader reader =
-          TransactionCsvReader.open(source.transactions(), r -> {})) {
-        long n = 0;
-        while (reader.hasNext()) {
-          reader.next();
-          n++;
-        }
-        rows = n;
-      }
-      return new History() {
-        @Override
-        public long count() {
-          return rows;
-        }
-
-        @Override
-        public CustomerProfiles profiles() {
-          return profiles;
-        }
-
-        @Override
-        public Replay open() {
-          TransactionCsvReader reader = TransactionCsvReader.open(source.transactions(), r -> {});
-          return new Replay() {
-            @Override
-            public Iterator<LabelledTransaction> iterator() {
-              return reader;
-            }
-
-            @Override
-            public void close() {
-              reader.close();
-            }
-          };
-        }
-      };
+      return History.of(
+          source.profiles(),
+          () -> TransactionCsvReader.open(source.transactions(), r -> {}).stream());
     }
     GeneratorConfig config =
         Populations.config(
@@ -226,34 +184,9 @@ final class ConsistencyCheckCommand implements Callable<Integer> {
             seed,
             GeneratorConfig.DEFAULT_LAUNDERING_SHARE,
             settings.zone());
-    Generator generator = Generator.create(config);
-    CustomerProfiles profiles = CustomerProfiles.of(generator.customers());
-    long rows = generator.transactions().count();
-    return new History() {
-      @Override
-      public long count() {
-        return rows;
-      }
-
-      @Override
-      public CustomerProfiles profiles() {
-        return profiles;
-      }
-
-      @Override
-      public Replay open() {
-        Iterator<LabelledTransaction> it = Generator.create(config).iterator();
-        return new Replay() {
-          @Override
-          public Iterator<LabelledTransaction> iterator() {
-            return it;
-          }
-
-          @Override
-          public void close() {}
-        };
-      }
-    };
+    return History.of(
+        CustomerProfiles.of(Generator.create(config).customers()),
+        () -> Generator.create(config).transactions());
   }
 
   private static void deleteTree(Path dir) throws IOException {

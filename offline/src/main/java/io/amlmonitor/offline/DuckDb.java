@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
@@ -51,6 +52,15 @@ final class DuckDb {
   }
 
   /** A quoted identifier; quoting keeps names such as {@code order} from being read as keywords. */
+  /** Appends {@code value}, or SQL NULL when it is null. */
+  static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
+    if (value == null) {
+      appender.appendNull();
+    } else {
+      appender.append(value);
+    }
+  }
+
   static String identifier(String name) {
     return '"' + name.replace("\"", "\"\"") + '"';
   }

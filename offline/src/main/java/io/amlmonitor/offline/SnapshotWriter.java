@@ -130,8 +130,8 @@ public final class SnapshotWriter implements AutoCloseable {
     // TIMESTAMPTZ is stored in microseconds; the appender refuses epoch millis for it.
     appender.appendEpochMicros(row.eventTimestamp().toEpochMilli() * 1000);
     appender.append(row.customerId());
-    appendNullable(appender, row.merchantId());
-    appendNullable(appender, row.counterpartyId());
+    DuckDb.appendNullable(appender, row.merchantId());
+    DuckDb.appendNullable(appender, row.counterpartyId());
     appender.append(row.amount());
     if (doubles.length > 0) {
       appender.append(doubles);
@@ -184,14 +184,6 @@ public final class SnapshotWriter implements AutoCloseable {
       } else {
         doubles[slot[j]] = v;
       }
-    }
-  }
-
-  private static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
-    if (value == null) {
-      appender.appendNull();
-    } else {
-      appender.append(value);
     }
   }
 

@@ -108,28 +108,20 @@ public final class TransactionParquetWriter implements AutoCloseable {
     // Truncated to the millisecond, the precision the feature engine works in.
     appender.appendEpochMicros(t.timestamp().toEpochMilli() * 1000);
     appender.append(t.customerId().value());
-    appendNullable(appender, t.merchantId() == null ? null : t.merchantId().value());
-    appendNullable(appender, t.counterpartyId() == null ? null : t.counterpartyId().value());
+    DuckDb.appendNullable(appender, t.merchantId() == null ? null : t.merchantId().value());
+    DuckDb.appendNullable(appender, t.counterpartyId() == null ? null : t.counterpartyId().value());
     appender.append(t.amount().toDouble());
     appender.append(t.amount().cents());
-    appendNullable(appender, t.currency());
-    appendNullable(appender, t.channel() == null ? null : t.channel().wireName());
-    appendNullable(appender, t.ipAddress());
-    appendNullable(appender, t.deviceId());
-    appendNullable(appender, t.country());
-    appendNullable(appender, t.counterpartyCountry());
+    DuckDb.appendNullable(appender, t.currency());
+    DuckDb.appendNullable(appender, t.channel() == null ? null : t.channel().wireName());
+    DuckDb.appendNullable(appender, t.ipAddress());
+    DuckDb.appendNullable(appender, t.deviceId());
+    DuckDb.appendNullable(appender, t.country());
+    DuckDb.appendNullable(appender, t.counterpartyCountry());
     for (int i = 0; i < values.length; i++) {
       labels.get(i).type().append(appender, values[i]);
     }
     appender.endRow();
-  }
-
-  private static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
-    if (value == null) {
-      appender.appendNull();
-    } else {
-      appender.append(value);
-    }
   }
 
   /** The file this writer publishes on close. */

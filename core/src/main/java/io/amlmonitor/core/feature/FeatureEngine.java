@@ -148,7 +148,7 @@ public final class FeatureEngine {
   private short attrs(Transaction t, long at, long cents) {
     int flags = 0;
     int hour = localTime.hour(at);
-    if (hour >= 22 || hour < 6) {
+    if (LocalCalendar.isNightHour(hour)) {
       flags |= 1 << EventFlags.NIGHT;
     }
     if (localTime.isWeekend(at)) {

@@ -39,8 +39,12 @@ public final class LocalCalendar {
 
   /** 22:00 to 06:00 local time. */
   public boolean isNight(long epochMillis) {
-    int h = hour(epochMillis);
-    return h >= 22 || h < 6;
+    return isNightHour(hour(epochMillis));
+  }
+
+  /** Whether a local hour of day (0–23) is at night: 22:00 to 06:00. */
+  public static boolean isNightHour(int hour) {
+    return hour >= 22 || hour < 6;
   }
 
   /**
