@@ -10,6 +10,14 @@ public interface EntityStateStore {
   /** Applies {@code change} to the state of the entity, created empty when missing. */
   <R> R update(EntityType type, String id, Function<EntityState, R> change);
 
+  /**
+   * As {@link #update(EntityType, String, Function)}, for a caller that already holds the id's
+   * {@link Hash64}, which an in-memory store uses to find the entity without hashing it again.
+   */
+  default <R> R update(EntityType type, String id, long idHash, Function<EntityState, R> change) {
+    return update(type, id, change);
+  }
+
   /** Applies {@code query} to the state of the entity, or to {@code null} when it is unknown. */
   <R> R read(EntityType type, String id, Function<EntityState, R> query);
 

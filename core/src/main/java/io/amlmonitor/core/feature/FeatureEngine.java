@@ -93,6 +93,8 @@ public final class FeatureEngine {
     long day = localTime.epochDay(at);
     long ipHash = Hash64.of(t.ipAddress());
     long idHash = Hash64.of(t.id().value());
+    String customer = t.customerId().value();
+    long customerHash = Hash64.of(customer);
     long receiverHash = Hash64.of(t.receiverId());
     LogSpec outSpec = plan.customerOut;
     Placement placement =
@@ -100,7 +102,8 @@ public final class FeatureEngine {
             ? Placement.ACCEPTED
             : store.update(
                 EntityType.CUSTOMER,
-                t.customerId().value(),
+                customer,
+                customerHash,
                 s ->
                     s.logOrCreate(Direction.OUTGOING, outSpec)
                         .add(at, cents, ipHash, receiverHash, idHash, attrs, day));
@@ -109,12 +112,12 @@ public final class FeatureEngine {
       return placement;
     }
     population.add(at, cents);
-    long customerHash = Hash64.of(t.customerId().value());
     if (t.merchantId() != null && plan.merchantIn != null) {
       Placement p =
           store.update(
               EntityType.MERCHANT,
               t.merchantId().value(),
+              receiverHash,
               s ->
                   s.logOrCreate(Direction.INCOMING, plan.merchantIn)
                       .add(at, cents, ipHash, customerHash, 0, attrs, day));
@@ -127,6 +130,8 @@ public final class FeatureEngine {
           store.update(
               EntityType.CUSTOMER,
               t.counterpartyId().value(),
+              // the receiver is the merchant when a payment names both
+              t.merchantId() == null ? receiverHash : Hash64.of(t.counterpartyId().value()),
               s ->
                   s.logOrCreate(Direction.INCOMING, plan.customerIn)
                       .add(at, cents, 0, customerHash, 0, attrs, day));

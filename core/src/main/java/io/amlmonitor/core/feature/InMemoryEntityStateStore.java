@@ -2,45 +2,134 @@ package io.amlmonitor.core.feature;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Entity state in this process's memory, guarded per entity: the embedded default. */
+/**
+ * Entity state in this process's memory: the embedded default. Each entity type has its own table,
+ * split into segments that each guard their entities with one lock, so a call on one entity is
+ * atomic and calls on entities in different segments run in parallel.
+ *
+ * <p>Implementation note: a segment is an open-addressing table of 64-bit id hashes beside the
+ * states, probed linearly. A lookup touches the hash slot, the state slot and the state itself,
+ * which keeps the id's first characters to confirm the match; a {@code ConcurrentHashMap} touches
+ * its bin, its node, the key string and the string's bytes before reaching the state. At 100,000
+ * customers each of those is a cache miss, and a payment looks up three entities.
+ */
 public final class InMemoryEntityStateStore implements EntityStateStore {
-  private final Map<EntityType, ConcurrentHashMap<String, EntityState>> states =
-      new EnumMap<>(EntityType.class);
+  private static final int SEGMENT_BITS = 6;
+
+  private final Map<EntityType, Segment[]> tables = new EnumMap<>(EntityType.class);
 
   public InMemoryEntityStateStore() {
     for (EntityType type : EntityType.values()) {
-      states.put(type, new ConcurrentHashMap<>());
+      Segment[] segments = new Segment[1 << SEGMENT_BITS];
+      for (int i = 0; i < segments.length; i++) {
+        segments[i] = new Segment();
+      }
+      tables.put(type, segments);
     }
   }
 
   @Override
   public <R> R update(EntityType type, String id, Function<EntityState, R> change) {
-    ConcurrentHashMap<String, EntityState> map = states.get(type);
-    EntityState state = map.get(id); // the common case, without computeIfAbsent's bin lock
-    if (state == null) {
-      state = map.computeIfAbsent(id, k -> new EntityState());
-    }
-    synchronized (state) {
-      return change.apply(state);
+    return update(type, id, Hash64.of(id), change);
+  }
+
+  @Override
+  public <R> R update(EntityType type, String id, long hash, Function<EntityState, R> change) {
+    Segment segment = segment(type, hash);
+    synchronized (segment) {
+      return change.apply(segment.getOrCreate(hash, id));
     }
   }
 
   @Override
   public <R> R read(EntityType type, String id, Function<EntityState, R> query) {
-    EntityState state = states.get(type).get(id);
-    if (state == null) {
-      return query.apply(null);
-    }
-    synchronized (state) {
-      return query.apply(state);
+    long hash = Hash64.of(id);
+    Segment segment = segment(type, hash);
+    synchronized (segment) {
+      return query.apply(segment.get(hash, id));
     }
   }
 
   @Override
   public long size(EntityType type) {
-    return states.get(type).size();
+    long n = 0;
+    for (Segment segment : tables.get(type)) {
+      synchronized (segment) {
+        n += segment.size;
+      }
+    }
+    return n;
+  }
+
+  private Segment segment(EntityType type, long hash) {
+    return tables.get(type)[(int) (hash >>> (64 - SEGMENT_BITS))];
+  }
+
+  /** One open-addressing table; hash 0 marks an empty slot (Hash64 never returns 0). */
+  private static final class Segment {
+    private long[] hashes = new long[16];
+    private EntityState[] states = new EntityState[16];
+    private int size;
+
+    EntityState get(long hash, String id) {
+      int mask = hashes.length - 1;
+      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
+        long h = hashes[i];
+        if (h == 0) {
+          return null;
+        }
+        if (h == hash && states[i].hasId(id)) {
+          return states[i];
+        }
+      }
+    }
+
+    EntityState getOrCreate(long hash, String id) {
+      int mask = hashes.length - 1;
+      int i = (int) hash & mask;
+      for (; ; i = (i + 1) & mask) {
+        long h = hashes[i];
+        if (h == 0) {
+          break;
+        }
+        if (h == hash && states[i].hasId(id)) {
+          return states[i];
+        }
+      }
+      EntityState state = new EntityState(id);
+      if ((size + 1) * 2 > hashes.length) {
+        grow();
+        insert(hash, state);
+      } else {
+        hashes[i] = hash;
+        states[i] = state;
+      }
+      size++;
+      return state;
+    }
+
+    private void grow() {
+      long[] oldHashes = hashes;
+      EntityState[] oldStates = states;
+      hashes = new long[oldHashes.length * 2];
+      states = new EntityState[oldHashes.length * 2];
+      for (int i = 0; i < oldHashes.length; i++) {
+        if (oldHashes[i] != 0) {
+          insert(oldHashes[i], oldStates[i]);
+        }
+      }
+    }
+
+    private void insert(long hash, EntityState state) {
+      int mask = hashes.length - 1;
+      int i = (int) hash & mask;
+      while (hashes[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      hashes[i] = hash;
+      states[i] = state;
+    }
   }
 }
