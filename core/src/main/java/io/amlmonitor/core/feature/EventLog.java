@@ -6,16 +6,18 @@ package io.amlmonitor.core.feature;
  * plus, as its {@link LogSpec} asks, tiles for long windows, a memory of the parties dealt with,
  * and maintained distinct counts.
  *
- * <p>Implementation note: events are rows of one {@code long[]} — time, amount with the {@link
- * EventFlags} word in its top 16 bits, prefix sum, other party, and the IP where some feature
- * counts IPs — so that appending an event or reading a window touches one or two cache lines rather
- * than one per column; at the 100,000-customer scale an update is bound by cache misses, not
- * arithmetic. Rows live in {@code [start, end)} of an array that grows by doubling and compacts
- * when the evicted prefix is at least half of it, so appends and evictions are O(1) amortised. An
- * out-of-order event (within the allowed lateness) is inserted at its place, shifting the few newer
- * rows. Transaction ids, where kept, are a separate column behind a 128-bit Bloom filter held in
- * two fields, so that the duplicate check scans ids only when the filter says it may have seen one
- * (about 2% of the time for a log of ten events). Not thread-safe: the store guards each entity.
+ * <p>Implementation note: at the 100,000-customer scale an update is bound by cache misses, not
+ * arithmetic, so a log is this object and two arrays. Events are rows of one {@code long[]} — time,
+ * amount with the {@link EventFlags} word in its top 16 bits, prefix sum, other party, the IP where
+ * some feature counts IPs, the transaction id where duplicates are looked for — so that appending
+ * an event or reading a window touches one or two cache lines rather than one per column. Rows live
+ * in {@code [start, end)} of an array that grows by doubling and compacts when the evicted prefix
+ * is at least half of it, so appends and evictions are O(1) amortised. An out-of-order event
+ * (within the allowed lateness) is inserted at its place, shifting the few newer rows. The id
+ * column sits behind a 128-bit Bloom filter held in two fields, so that the duplicate check reads
+ * ids only when the filter says it may have seen one (about 2% of the time for a log of ten
+ * events). The second array, {@link #aux}, holds the hour tiles, the day tiles and the party memory
+ * one after the other. Not thread-safe: the store guards each entity.
  */
 public final class EventLog {
   private static final int INITIAL_CAPACITY = 4;
@@ -23,13 +25,25 @@ public final class EventLog {
   private static final int AMOUNT = 1;
   private static final int CUM = 2;
   private static final int PARTY = 3;
-  private static final int IP = 4;
   private static final long LOW48 = (1L << 48) - 1;
+  private static final long[] NO_AUX = new long[0];
 
   private final LogSpec spec;
   private final int stride;
+
+  /** Column of the IP hash, or -1. */
+  private final int ipColumn;
+
+  /** Column of the transaction id hash, or -1. */
+  private final int idColumn;
+
   private long[] rows;
-  private long[] txId;
+
+  /** Hour tiles, then day tiles, then the party memory: see {@link Tiles}, {@link PartyMemory}. */
+  long[] aux;
+
+  /** Parties held in the party memory. */
+  int partyCount;
 
   /** A 128-bit Bloom filter of the retained transaction ids, in fields: no array to miss on. */
   private long bloom0;
@@ -44,9 +58,6 @@ public final class EventLog {
   private long lastEvictedTs = Long.MIN_VALUE;
   private long firstTs = Long.MAX_VALUE;
 
-  final Tiles hourTiles;
-  final Tiles dayTiles;
-  final PartyMemory parties;
   private final MaintainedDistinct[] distinct;
 
   /** The outcome of offering an event to a log. */
@@ -78,11 +89,21 @@ public final class EventLog {
 
   EventLog(LogSpec spec) {
     this.spec = spec;
-    this.stride = spec.keepIps() ? 5 : 4;
+    int columns = 4;
+    this.ipColumn = spec.keepIps() ? columns++ : -1;
+    this.idColumn = spec.dedup() ? columns++ : -1;
+    this.stride = columns;
     allocate(INITIAL_CAPACITY);
-    this.hourTiles = spec.hourTiles() == null ? null : new Tiles(spec.hourTiles());
-    this.dayTiles = spec.dayTiles() == null ? null : new Tiles(spec.dayTiles());
-    this.parties = spec.partyMemory() ? new PartyMemory() : null;
+    int auxSize =
+        spec.partyOffset()
+            + (spec.partyMemory() ? PartyMemory.INITIAL_PARTIES * PartyMemory.STRIDE : 0);
+    this.aux = auxSize == 0 ? NO_AUX : new long[auxSize];
+    if (spec.hourTiles() != null) {
+      Tiles.init(spec.hourTiles(), aux, 0);
+    }
+    if (spec.dayTiles() != null) {
+      Tiles.init(spec.dayTiles(), aux, spec.dayTileOffset());
+    }
     this.distinct = new MaintainedDistinct[spec.distinct().size()];
     for (int i = 0; i < distinct.length; i++) {
       distinct[i] = new MaintainedDistinct(spec.distinct().get(i));
@@ -91,11 +112,8 @@ public final class EventLog {
 
   private void allocate(int capacity) {
     rows = new long[capacity * stride];
-    if (spec.dedup()) {
-      txId = new long[capacity];
-      bloom0 = 0;
-      bloom1 = 0;
-    }
+    bloom0 = 0;
+    bloom1 = 0;
   }
 
   private int capacity() {
@@ -137,7 +155,33 @@ public final class EventLog {
   }
 
   long ip(int i) {
-    return stride > IP ? rows[i * stride + IP] : 0;
+    return ipColumn < 0 ? 0 : rows[i * stride + ipColumn];
+  }
+
+  private long id(int i) {
+    return rows[i * stride + idColumn];
+  }
+
+  Tiles.TileSpec tileSpec(WindowKind kind) {
+    return kind == WindowKind.HOUR_TILES ? spec.hourTiles() : spec.dayTiles();
+  }
+
+  int tileOffset(WindowKind kind) {
+    return kind == WindowKind.HOUR_TILES ? 0 : spec.dayTileOffset();
+  }
+
+  boolean remembersParties() {
+    return spec.partyMemory();
+  }
+
+  int partyOffset() {
+    return spec.partyOffset();
+  }
+
+  /** Grows {@link #aux} to {@code size} longs and returns it. */
+  long[] growAux(int size) {
+    aux = java.util.Arrays.copyOf(aux, size);
+    return aux;
   }
 
   /** Event time of the newest event ever accepted, or {@link Long#MIN_VALUE} if none. */
@@ -161,13 +205,13 @@ public final class EventLog {
    */
   Placement add(
       long t, long cents, long ipHash, long partyHash, long idHash, short eventAttrs, long day) {
-    if (txId != null && idHash != 0 && containsId(idHash)) {
+    if (idColumn >= 0 && idHash != 0 && containsId(idHash)) {
       return Placement.DUPLICATE;
     }
     if (newestTs != Long.MIN_VALUE && t < newestTs - spec.latenessMillis()) {
       return Placement.LATE;
     }
-    long ipValue = stride > IP ? ipHash : 0;
+    long ipValue = ipColumn < 0 ? 0 : ipHash;
     insertAt(upperBound(t), t, cents, ipValue, partyHash, idHash, eventAttrs);
     for (MaintainedDistinct d : distinct) {
       if (t < d.from) {
@@ -176,14 +220,15 @@ public final class EventLog {
         d.values.add(d.ips ? ipValue : partyHash);
       }
     }
-    if (hourTiles != null) {
-      hourTiles.add((int) Math.floorDiv(t, WindowKind.HOUR), cents, eventAttrs);
+    if (spec.hourTiles() != null) {
+      Tiles.add(
+          spec.hourTiles(), aux, 0, (int) Math.floorDiv(t, WindowKind.HOUR), cents, eventAttrs);
     }
-    if (dayTiles != null) {
-      dayTiles.add((int) day, cents, eventAttrs);
+    if (spec.dayTiles() != null) {
+      Tiles.add(spec.dayTiles(), aux, spec.dayTileOffset(), (int) day, cents, eventAttrs);
     }
-    if (parties != null) {
-      parties.observe(partyHash, t, Math.max(t, newestTs));
+    if (spec.partyMemory()) {
+      PartyMemory.observe(this, partyHash, t, Math.max(t, newestTs));
     }
     if (t < firstTs) {
       firstTs = t;
@@ -214,7 +259,7 @@ public final class EventLog {
       return false;
     }
     for (int i = start; i < end; i++) {
-      if (txId[i] == idHash) {
+      if (id(i) == idHash) {
         return true;
       }
     }
@@ -240,9 +285,6 @@ public final class EventLog {
     int tail = end - at;
     if (tail > 0) {
       System.arraycopy(rows, at * stride, rows, (at + 1) * stride, tail * stride);
-      if (txId != null) {
-        System.arraycopy(txId, at, txId, at + 1, tail);
-      }
     }
     end++;
     int base = at * stride;
@@ -251,11 +293,11 @@ public final class EventLog {
     rows[base + AMOUNT] = cents | ((long) eventAttrs << 48);
     rows[base + CUM] = cumAmountBefore(at) + cents;
     rows[base + PARTY] = partyHash;
-    if (stride > IP) {
-      rows[base + IP] = ipHash;
+    if (ipColumn >= 0) {
+      rows[base + ipColumn] = ipHash;
     }
-    if (txId != null) {
-      txId[at] = idHash;
+    if (idColumn >= 0) {
+      rows[base + idColumn] = idHash;
       bloomAdd(idHash);
     }
     for (int i = at + 1; i < end; i++) {
@@ -271,10 +313,7 @@ public final class EventLog {
     long[] newRows = newCapacity == capacity ? rows : new long[newCapacity * stride];
     System.arraycopy(rows, start * stride, newRows, 0, size * stride);
     rows = newRows;
-    if (txId != null) {
-      long[] newIds = newCapacity == capacity ? txId : new long[newCapacity];
-      System.arraycopy(txId, start, newIds, 0, size);
-      txId = newIds;
+    if (idColumn >= 0) {
       rebuildBloom(size);
     }
     for (MaintainedDistinct d : distinct) {
@@ -289,7 +328,7 @@ public final class EventLog {
     bloom0 = 0;
     bloom1 = 0;
     for (int i = 0; i < size; i++) {
-      bloomAdd(txId[i]);
+      bloomAdd(id(i));
     }
   }
 
@@ -307,7 +346,7 @@ public final class EventLog {
       }
       if (capacity() > 64) {
         allocate(INITIAL_CAPACITY);
-      } else if (txId != null) {
+      } else {
         rebuildBloom(0);
       }
     }
@@ -414,18 +453,9 @@ public final class EventLog {
 
   /** Approximate retained bytes, for memory reports. */
   long footprint() {
-    long bytes = 88 + 16 + rows.length * 8L;
-    if (txId != null) {
-      bytes += 16 + txId.length * 8L;
-    }
-    if (hourTiles != null) {
-      bytes += hourTiles.footprint();
-    }
-    if (dayTiles != null) {
-      bytes += dayTiles.footprint();
-    }
-    if (parties != null) {
-      bytes += parties.footprint();
+    long bytes = 96 + 16 + rows.length * 8L;
+    if (aux.length > 0) {
+      bytes += 16 + aux.length * 8L;
     }
     for (MaintainedDistinct d : distinct) {
       bytes += 48 + d.values.footprint();

@@ -200,8 +200,7 @@ final class FeatureReader {
           x.stats[w].compute(log, x.lo[w], x.hi[li], ws.scanMask, ref, at);
         }
       } else {
-        Tiles tiles = ws.kind == WindowKind.HOUR_TILES ? log.hourTiles : log.dayTiles;
-        x.tiles[w].compute(log, tiles, ws.tiles, at, calendar);
+        x.tiles[w].compute(log, ws.kind, ws.tiles, at, calendar);
       }
     }
     for (int i = 0; i < slots.length; i++) {
@@ -286,9 +285,9 @@ final class FeatureReader {
       case DISTINCT_MERCHANTS:
         return x.stats[w].distinctMerchants;
       case NEW_PARTIES:
-        return log == null || log.parties == null
+        return log == null || !log.remembersParties()
             ? 0
-            : log.parties.startedIn(at - d.windowMillis(), at);
+            : PartyMemory.startedIn(log, at - d.windowMillis(), at);
       case RATE_PER_MINUTE:
         {
           int n = count(w, x);
@@ -392,8 +391,8 @@ final class FeatureReader {
         return ref.zscore(PopulationStats.scaledLog(scored.amountCents()));
       case TXN_NEW_COUNTERPARTY:
         return outLog == null
-                || outLog.parties == null
-                || outLog.parties.isNew(scored.receiverHash(), at)
+                || !outLog.remembersParties()
+                || PartyMemory.isNew(outLog, scored.receiverHash(), at)
             ? 1
             : 0;
       case TXN_ROUND_AMOUNT:

@@ -34,6 +34,16 @@ record LogSpec(
     distinct = List.copyOf(distinct);
   }
 
+  /** Where the day tiles start in a log's auxiliary array: after the hour tiles. */
+  int dayTileOffset() {
+    return hourTiles == null ? 0 : hourTiles.size();
+  }
+
+  /** Where the party memory starts in a log's auxiliary array: after the tiles. */
+  int partyOffset() {
+    return dayTileOffset() + (dayTiles == null ? 0 : dayTiles.size());
+  }
+
   /** Index of the maintained distinct count for this window and column, or -1. */
   int distinctIndex(long windowMillis, boolean ips) {
     for (int i = 0; i < distinct.size(); i++) {

@@ -5,38 +5,28 @@ package io.amlmonitor.core.feature;
  * it was last seen. A spell ends after {@link Aggregation#PARTY_MEMORY_DAYS} days without dealings,
  * so a party that comes back after that counts as new again.
  *
- * <p>Implementation note: one {@code long[]} of (party, first seen, last seen) triples sorted by
- * party hash, searched by bisection: about 24 bytes a party and one cache line or two per update.
- * At most {@link #MAX_PARTIES}; when full, parties idle past the memory go first, then the least
- * recently seen.
+ * <p>Implementation note: (party, first seen, last seen) triples sorted by party hash, searched by
+ * bisection, in the region of the log's auxiliary {@code long[]} after its tiles: about 24 bytes a
+ * party and one cache line or two per update, with no object of its own to miss on. At most {@link
+ * #MAX_PARTIES}; when full, parties idle past the memory go first, then the least recently seen.
  */
 final class PartyMemory {
   static final int MAX_PARTIES = 256;
   static final long MEMORY_MILLIS = Aggregation.PARTY_MEMORY_DAYS * WindowKind.DAY;
-  private static final int STRIDE = 3;
+  static final int STRIDE = 3;
 
-  private long[] entries = new long[4 * STRIDE];
-  private int size;
+  /** Room for this many parties when a log is created. */
+  static final int INITIAL_PARTIES = 4;
 
-  private long key(int i) {
-    return entries[i * STRIDE];
-  }
-
-  private long first(int i) {
-    return entries[i * STRIDE + 1];
-  }
-
-  private long last(int i) {
-    return entries[i * STRIDE + 2];
-  }
+  private PartyMemory() {}
 
   /** Index of {@code party}, or {@code -(insertion point) - 1}. */
-  private int find(long party) {
+  private static int find(long[] data, int offset, int size, long party) {
     int lo = 0;
     int hi = size - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      long k = key(mid);
+      long k = data[offset + mid * STRIDE];
       if (k < party) {
         lo = mid + 1;
       } else if (k > party) {
@@ -51,66 +41,74 @@ final class PartyMemory {
   /**
    * Records a dealing with {@code party} at {@code t}; {@code newest} is the flow's newest time.
    */
-  void observe(long party, long t, long newest) {
+  static void observe(EventLog log, long party, long t, long newest) {
     if (party == 0) {
       return;
     }
-    int i = find(party);
+    int offset = log.partyOffset();
+    long[] data = log.aux;
+    int i = find(data, offset, log.partyCount, party);
     if (i >= 0) {
-      int base = i * STRIDE;
-      if (t > entries[base + 2]) {
-        if (t - entries[base + 2] >= MEMORY_MILLIS) {
-          entries[base + 1] = t;
+      int base = offset + i * STRIDE;
+      if (t > data[base + 2]) {
+        if (t - data[base + 2] >= MEMORY_MILLIS) {
+          data[base + 1] = t;
         }
-        entries[base + 2] = t;
-      } else if (t < entries[base + 1] && entries[base + 1] - t < MEMORY_MILLIS) {
-        entries[base + 1] = t;
+        data[base + 2] = t;
+      } else if (t < data[base + 1] && data[base + 1] - t < MEMORY_MILLIS) {
+        data[base + 1] = t;
       }
       return;
     }
-    if (size == MAX_PARTIES) {
-      forget(newest);
-      i = find(party);
+    if (log.partyCount == MAX_PARTIES) {
+      forget(log, newest);
+      i = find(data, offset, log.partyCount, party);
     }
-    int at = -i - 1;
-    if ((size + 1) * STRIDE > entries.length) {
-      long[] grown = new long[Math.min(MAX_PARTIES, size * 2) * STRIDE];
-      System.arraycopy(entries, 0, grown, 0, size * STRIDE);
-      entries = grown;
+    int size = log.partyCount;
+    if (offset + (size + 1) * STRIDE > data.length) {
+      data = log.growAux(offset + Math.min(MAX_PARTIES, size * 2) * STRIDE);
     }
-    System.arraycopy(entries, at * STRIDE, entries, (at + 1) * STRIDE, (size - at) * STRIDE);
-    entries[at * STRIDE] = party;
-    entries[at * STRIDE + 1] = t;
-    entries[at * STRIDE + 2] = t;
-    size++;
+    int at = offset + (-i - 1) * STRIDE;
+    System.arraycopy(data, at, data, at + STRIDE, offset + size * STRIDE - at);
+    data[at] = party;
+    data[at + 1] = t;
+    data[at + 2] = t;
+    log.partyCount = size + 1;
   }
 
   /** Drops parties idle past the memory, or else the least recently seen one. */
-  private void forget(long newest) {
+  private static void forget(EventLog log, long newest) {
+    long[] data = log.aux;
+    int offset = log.partyOffset();
+    int size = log.partyCount;
     boolean anyIdle = false;
     int stalest = 0;
     for (int i = 0; i < size; i++) {
-      anyIdle |= newest - last(i) >= MEMORY_MILLIS;
-      if (last(i) < last(stalest)) {
+      long last = data[offset + i * STRIDE + 2];
+      anyIdle |= newest - last >= MEMORY_MILLIS;
+      if (last < data[offset + stalest * STRIDE + 2]) {
         stalest = i;
       }
     }
     int kept = 0;
     for (int i = 0; i < size; i++) {
-      boolean drop = anyIdle ? newest - last(i) >= MEMORY_MILLIS : i == stalest;
+      long last = data[offset + i * STRIDE + 2];
+      boolean drop = anyIdle ? newest - last >= MEMORY_MILLIS : i == stalest;
       if (!drop) {
-        System.arraycopy(entries, i * STRIDE, entries, kept * STRIDE, STRIDE);
+        System.arraycopy(data, offset + i * STRIDE, data, offset + kept * STRIDE, STRIDE);
         kept++;
       }
     }
-    size = kept;
+    log.partyCount = kept;
   }
 
   /** Parties whose current spell began in {@code [from, to)}. */
-  int startedIn(long from, long to) {
+  static int startedIn(EventLog log, long from, long to) {
+    long[] data = log.aux;
+    int offset = log.partyOffset();
     int n = 0;
-    for (int i = 0; i < size; i++) {
-      long f = first(i);
+    for (int i = 0; i < log.partyCount; i++) {
+      long f = data[offset + i * STRIDE + 1];
       if (f >= from && f < to) {
         n++;
       }
@@ -119,19 +117,18 @@ final class PartyMemory {
   }
 
   /** Whether {@code party} had no dealings in the memory before {@code t}. */
-  boolean isNew(long party, long t) {
-    int i = find(party);
-    if (i < 0 || first(i) >= t) {
+  static boolean isNew(EventLog log, long party, long t) {
+    long[] data = log.aux;
+    int offset = log.partyOffset();
+    int i = find(data, offset, log.partyCount, party);
+    if (i < 0) {
       return true;
     }
-    return last(i) < t && t - last(i) >= MEMORY_MILLIS;
-  }
-
-  int size() {
-    return size;
-  }
-
-  long footprint() {
-    return 16L + 16 + entries.length * 8L;
+    long first = data[offset + i * STRIDE + 1];
+    long last = data[offset + i * STRIDE + 2];
+    if (first >= t) {
+      return true;
+    }
+    return last < t && t - last >= MEMORY_MILLIS;
   }
 }

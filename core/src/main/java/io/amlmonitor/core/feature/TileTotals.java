@@ -15,23 +15,25 @@ final class TileTotals {
   }
 
   /**
-   * Sums tiles {@code index(t) - n + 1 .. index(t)} of {@code tiles} and takes out the raw events
-   * at or after {@code t} that those tiles hold.
+   * Sums tiles {@code index(t) - n + 1 .. index(t)} of the log's {@code kind} tiles and takes out
+   * the raw events at or after {@code t} that those tiles hold.
    */
-  void compute(EventLog log, Tiles tiles, int n, long t, LocalCalendar calendar) {
+  void compute(EventLog log, WindowKind kind, int n, long t, LocalCalendar calendar) {
     clear();
-    WindowKind kind = tiles.spec().kind();
+    Tiles.TileSpec spec = log.tileSpec(kind);
+    int offset = log.tileOffset(kind);
+    long[] data = log.aux;
     long index = tileIndex(kind, t, calendar);
-    int[] kept = tiles.spec().flags();
+    int[] kept = spec.flags();
     for (long k = index - n + 1; k <= index; k++) {
-      int base = tiles.find((int) k);
+      int base = Tiles.find(spec, data, offset, (int) k);
       if (base < 0) {
         continue;
       }
-      count += tiles.count(base);
-      sumCents += tiles.sumCents(base);
+      count += Tiles.count(data, base);
+      sumCents += Tiles.sumCents(data, base);
       for (int p = 0; p < kept.length; p++) {
-        flags[kept[p]] += tiles.flagCount(base, p);
+        flags[kept[p]] += Tiles.flagCount(data, base, p);
       }
     }
     for (int i = log.lowerBound(t); i < log.end(); i++) {

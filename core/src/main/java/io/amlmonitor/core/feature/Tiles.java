@@ -4,21 +4,25 @@ package io.amlmonitor.core.feature;
  * Per-hour or per-day totals of one flow — count, sum of amounts and the count of each kept flag —
  * in a ring of slots, for windows too long to keep raw events for.
  *
- * <p>Implementation note: one {@code long[]} holds every slot, {@code stride} longs each: the tile
- * index and event count packed in the first, the sum in cents in the second, then the kept flag
- * counts two to a long. One array keeps the per-customer footprint near 200 bytes for a week of day
- * tiles. A slot holding an older tile is reset when a newer one needs it; the ring has one slot
- * more than the longest window needs, so a read up to one tile behind the newest still finds every
- * tile it sums.
+ * <p>Implementation note: the ring is a region of its log's auxiliary {@code long[]}, {@code
+ * stride} longs a slot: the tile index and event count packed in the first, the sum in cents in the
+ * second, then the kept flag counts two to a long. Living inside the log's array rather than in an
+ * object of its own spares an update the cache miss on that object. A slot holding an older tile is
+ * reset when a newer one needs it; the ring has one slot more than the longest window needs, so a
+ * read up to one tile behind the newest still finds every tile it sums.
  */
 final class Tiles {
-  private final TileSpec spec;
-  private final long[] data;
+  private Tiles() {}
 
   /** What a flow keeps in tiles: the tile kind, how many, which flags. */
   record TileSpec(WindowKind kind, int slots, int[] flags) {
     int stride() {
       return 2 + (flags.length + 1) / 2;
+    }
+
+    /** Longs the ring takes. */
+    int size() {
+      return slots * stride();
     }
 
     /** Position of {@code flag} among the kept flags, or -1. */
@@ -32,27 +36,23 @@ final class Tiles {
     }
   }
 
-  Tiles(TileSpec spec) {
-    this.spec = spec;
-    this.data = new long[spec.slots() * spec.stride()];
+  /** Marks every slot of the ring at {@code offset} empty. */
+  static void init(TileSpec spec, long[] data, int offset) {
     for (int s = 0; s < spec.slots(); s++) {
-      data[s * spec.stride()] = pack(Integer.MIN_VALUE, 0);
+      data[offset + s * spec.stride()] = pack(Integer.MIN_VALUE, 0);
     }
   }
 
-  TileSpec spec() {
-    return spec;
-  }
-
   /** Adds one event to tile {@code index}; an index older than the ring holds is ignored. */
-  void add(int index, long cents, short attrs) {
-    int base = Math.floorMod(index, spec.slots()) * spec.stride();
+  static void add(TileSpec spec, long[] data, int offset, int index, long cents, short attrs) {
+    int stride = spec.stride();
+    int base = offset + Math.floorMod(index, spec.slots()) * stride;
     int held = (int) (data[base] >> 32);
     if (held != index) {
       if (held > index) {
         return;
       }
-      for (int i = 0; i < spec.stride(); i++) {
+      for (int i = 0; i < stride; i++) {
         data[base + i] = 0;
       }
       data[base] = pack(index, 0);
@@ -68,27 +68,23 @@ final class Tiles {
   }
 
   /** Base offset of tile {@code index}, or -1 when the ring does not hold it (an empty tile). */
-  int find(int index) {
-    int base = Math.floorMod(index, spec.slots()) * spec.stride();
+  static int find(TileSpec spec, long[] data, int offset, int index) {
+    int base = offset + Math.floorMod(index, spec.slots()) * spec.stride();
     return (int) (data[base] >> 32) == index ? base : -1;
   }
 
-  int count(int base) {
+  static int count(long[] data, int base) {
     return (int) data[base];
   }
 
-  long sumCents(int base) {
+  static long sumCents(long[] data, int base) {
     return data[base + 1];
   }
 
   /** Count of the kept flag at position {@code position} (see {@link TileSpec#flagPosition}). */
-  int flagCount(int base, int position) {
+  static int flagCount(long[] data, int base, int position) {
     long packed = data[base + 2 + position / 2];
     return (position & 1) == 0 ? (int) packed : (int) (packed >>> 32);
-  }
-
-  long footprint() {
-    return 16L + data.length * 8L + 16;
   }
 
   private static long pack(int index, int count) {
