@@ -73,6 +73,15 @@ public final class EntityState {
     return incoming;
   }
 
+  /** Puts a log read back from storage in place of the flow's current one. */
+  void restore(Direction direction, EventLog log) {
+    if (direction == Direction.OUTGOING) {
+      outgoing = log;
+    } else {
+      incoming = log;
+    }
+  }
+
   /** Approximate retained bytes, for memory reports. */
   public long footprint() {
     long bytes = 56;

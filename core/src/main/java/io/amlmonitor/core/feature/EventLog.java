@@ -1,5 +1,9 @@
 package io.amlmonitor.core.feature;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * The retained events of one flow of one entity, sorted by event time, with a prefix sum of
  * amounts, so that any exact window {@code [t - W, t)} can be evaluated at any read time {@code t};
@@ -108,6 +112,10 @@ public final class EventLog {
     for (int i = 0; i < distinct.length; i++) {
       distinct[i] = new MaintainedDistinct(spec.distinct().get(i));
     }
+  }
+
+  LogSpec spec() {
+    return spec;
   }
 
   private void allocate(int capacity) {
@@ -449,6 +457,64 @@ public final class EventLog {
 
   private long value(MaintainedDistinct d, int i) {
     return d.ips ? ip(i) : party(i);
+  }
+
+  /**
+   * Writes this log's state; {@link #readFrom} with the same spec restores a log that answers every
+   * read and takes every later event exactly as this one does.
+   */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeLong(newestTs);
+    out.writeLong(lastEvictedTs);
+    out.writeLong(firstTs);
+    out.writeLong(baseAmount);
+    out.writeInt(end - start);
+    for (int i = start * stride; i < end * stride; i++) {
+      out.writeLong(rows[i]);
+    }
+    out.writeInt(aux.length);
+    for (long v : aux) {
+      out.writeLong(v);
+    }
+    out.writeInt(partyCount);
+    for (MaintainedDistinct d : distinct) {
+      out.writeLong(d.from);
+      out.writeInt(d.lo - start);
+    }
+  }
+
+  /** Reads a log written by {@link #writeTo} for the same spec. */
+  static EventLog readFrom(DataInput in, LogSpec spec) throws IOException {
+    EventLog log = new EventLog(spec);
+    log.newestTs = in.readLong();
+    log.lastEvictedTs = in.readLong();
+    log.firstTs = in.readLong();
+    log.baseAmount = in.readLong();
+    int size = in.readInt();
+    log.allocate(Math.max(INITIAL_CAPACITY, Integer.highestOneBit(Math.max(1, size)) * 2));
+    for (int i = 0; i < size * log.stride; i++) {
+      log.rows[i] = in.readLong();
+    }
+    log.start = 0;
+    log.end = size;
+    long[] aux = new long[in.readInt()];
+    for (int i = 0; i < aux.length; i++) {
+      aux[i] = in.readLong();
+    }
+    log.aux = aux.length == 0 ? NO_AUX : aux;
+    log.partyCount = in.readInt();
+    for (MaintainedDistinct d : log.distinct) {
+      d.from = in.readLong();
+      d.lo = in.readInt();
+      // The multiset holds exactly the values of rows [lo, end).
+      for (int i = d.lo; i < size; i++) {
+        d.values.add(log.value(d, i));
+      }
+    }
+    if (log.idColumn >= 0) {
+      log.rebuildBloom(size);
+    }
+    return log;
   }
 
   /** Approximate retained bytes, for memory reports. */

@@ -1,5 +1,6 @@
 package io.amlmonitor.core.feature;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,6 +43,32 @@ record LogSpec(
   /** Where the party memory starts in a log's auxiliary array: after the tiles. */
   int partyOffset() {
     return dayTileOffset() + (dayTiles == null ? 0 : dayTiles.size());
+  }
+
+  /**
+   * A fingerprint of everything that shapes a log's stored state, so that state written under one
+   * catalogue is never read as if it had been written under another.
+   */
+  long fingerprint() {
+    long h = 17;
+    h = 31 * h + retentionMillis;
+    h = 31 * h + latenessMillis;
+    h = 31 * h + (dedup ? 1 : 2);
+    h = 31 * h + (keepIps ? 1 : 2);
+    h = 31 * h + tilesFingerprint(hourTiles);
+    h = 31 * h + tilesFingerprint(dayTiles);
+    h = 31 * h + (partyMemory ? 1 : 2);
+    for (DistinctSpec d : distinct) {
+      h = 31 * h + d.windowMillis();
+      h = 31 * h + (d.ips() ? 1 : 2);
+    }
+    return h;
+  }
+
+  private static long tilesFingerprint(Tiles.TileSpec tiles) {
+    return tiles == null
+        ? 0
+        : 31L * (31L * tiles.kind().ordinal() + tiles.slots()) + Arrays.hashCode(tiles.flags());
   }
 
   /** Index of the maintained distinct count for this window and column, or -1. */

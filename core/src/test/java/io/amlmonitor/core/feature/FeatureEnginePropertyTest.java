@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -52,6 +53,20 @@ class FeatureEnginePropertyTest {
   @Property(tries = 300, seed = "20261121")
   void everyFeatureAndAgeEqualsTheBruteForceOracle(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    checkAgainstOracle(seed, (registry, settings) -> new InMemoryEntityStateStore());
+  }
+
+  /** As an external store keeps it: every state goes through its bytes after every change. */
+  @Property(tries = 100, seed = "20261122")
+  void featuresAreUnchangedWhenStateIsStoredAsBytesAfterEveryEvent(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    checkAgainstOracle(
+        seed,
+        (registry, settings) -> new BytesRoundTripStore(new EntityStateCodec(registry, settings)));
+  }
+
+  private static void checkAgainstOracle(
+      long seed, BiFunction<FeatureRegistry, FeatureSettings, EntityStateStore> stores) {
     SplittableRandom random = new SplittableRandom(seed);
     FeatureSettings settings =
         FeatureSettings.DEFAULT
@@ -65,7 +80,7 @@ class FeatureEnginePropertyTest {
         new FeatureEngine(
             registry,
             settings,
-            new InMemoryEntityStateStore(),
+            stores.apply(registry, settings),
             id -> expected.getOrDefault(id, 0L),
             new PopulationStats(MIN_POPULATION));
     WindowOracle oracle = new WindowOracle(registry, settings, MIN_POPULATION, expected);
