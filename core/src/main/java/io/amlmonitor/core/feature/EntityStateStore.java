@@ -7,7 +7,11 @@ import java.util.function.Function;
  * system is distributed. Each call on one entity is atomic with respect to other calls on it.
  */
 public interface EntityStateStore {
-  /** Applies {@code change} to the state of the entity, created empty when missing. */
+  /**
+   * Applies {@code change} to the state of the entity, created empty when missing. A store shared
+   * between processes may apply it more than once, to fresh state, when another process changed the
+   * entity meanwhile: {@code change} must only change the state it is given.
+   */
   <R> R update(EntityType type, String id, Function<EntityState, R> change);
 
   /**
