@@ -40,22 +40,32 @@ final class Sql {
     }
   }
 
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. The
+   * pool restores auto-commit when the connection goes back.
+   */
   <T> T inTransaction(String operation, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      T result;
       try {
-        T result = work.apply(c);
-        c.commit();
-        return result;
+        result = work.apply(c);
       } catch (SQLException | RuntimeException | Error e) {
-        c.rollback();
+        rollback(c, e);
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      c.commit();
+      return result;
     } catch (SQLException e) {
       throw errors.translate(operation, e);
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
