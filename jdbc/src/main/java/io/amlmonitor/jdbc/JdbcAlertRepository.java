@@ -10,6 +10,7 @@ import io.amlmonitor.core.scoring.RiskLevel;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class JdbcAlertRepository implements AlertRepository {
         });
   }
 
-  private static Alert read(ResultSet rs) throws java.sql.SQLException {
+  private static Alert read(ResultSet rs) throws SQLException {
     BigDecimal amount = rs.getBigDecimal("amount");
     return new Alert(
         rs.getString("alert_id"),

@@ -59,7 +59,7 @@ abstract class TransactionRepositoryContract extends StoreContract {
 
   @Test
   void aBatchLargerThanOneStatementOrBufferIsStoredWhole() {
-    int n = JdbcTransactionRepository.ROWS_PER_STATEMENT * 3 + 7;
+    int n = TransactionInserts.ROWS_PER_STATEMENT * 3 + 7;
     List<Transaction> batch = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       batch.add(fullTransfer("T" + i, T0.plusMillis(i)));
