@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       BackfillCommand.class,
       ConsistencyCheckCommand.class,
+      DbCheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -43,7 +43,11 @@ class ArchitectureTest {
             "io.lettuce..",
             "redis.clients..",
             "org.neo4j..",
-            "org.duckdb..")
+            "org.duckdb..",
+            "org.h2..",
+            "org.postgresql..",
+            "com.zaxxer..",
+            "org.flywaydb..")
         .check(classes);
   }
 
@@ -51,7 +55,8 @@ class ArchitectureTest {
   void adaptersDoNotDependOnTheApplication() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.amlmonitor.server..", "io.amlmonitor.generator..")
+        .resideInAnyPackage(
+            "io.amlmonitor.server..", "io.amlmonitor.generator..", "io.amlmonitor.jdbc..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.app..")

@@ -15,7 +15,11 @@ import java.util.Locale;
  * the program with a message naming the setting and the value.
  *
  * @param rulesFile a rules file, or null for the rule set shipped with the system
- * @param pendingIntegrations distributed settings given that this build does not use yet
+ * @param pendingIntegrations distributed settings given that the live pipeline does not use yet
+ * @param postgres the PostgreSQL system of record, or null for the embedded database file under
+ *     {@code dataDir}
+ * @param sqlPoolSize connections the SQL store's pool keeps open at most
+ * @param redis the Redis server, or null when none is configured
  */
 public record Settings(
     Path dataDir,
@@ -32,7 +36,10 @@ public record Settings(
     long maxBodyBytes,
     int maxBatchSize,
     String logLevel,
-    List<String> pendingIntegrations) {
+    List<String> pendingIntegrations,
+    PostgresSettings postgres,
+    int sqlPoolSize,
+    RedisSettings redis) {
 
   /** Names of the distributed settings that later integrations read. */
   static final List<String> DISTRIBUTED =
@@ -69,7 +76,10 @@ public record Settings(
         integer(s, "AML_MAX_BODY_BYTES", 1 << 20, 1024, 256 << 20),
         integer(s, "AML_MAX_BATCH_SIZE", 1000, 1, 100_000),
         logLevel(s),
-        List.copyOf(pending));
+        List.copyOf(pending),
+        PostgresSettings.resolve(s),
+        integer(s, "AML_SQL_POOL_SIZE", 4, 2, 200),
+        RedisSettings.resolve(s));
   }
 
   private static String text(ConfigSources s, String name, String fallback) {
@@ -81,7 +91,7 @@ public record Settings(
     return integer(s, name, fallback, 0, 65_535);
   }
 
-  private static int integer(ConfigSources s, String name, int fallback, int min, int max) {
+  static int integer(ConfigSources s, String name, int fallback, int min, int max) {
     String v = s.get(name);
     if (v == null) {
       return fallback;

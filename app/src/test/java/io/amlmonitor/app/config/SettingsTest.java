@@ -98,4 +98,43 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.parseDuration("--duration", "soon", Duration.ofHours(1)))
         .hasMessage("--duration='soon': is not a duration such as 90s, 5m or 1h");
   }
+
+  @Test
+  void theEmbeddedDatabaseUnlessPostgresHostIsSet() {
+    Settings embedded =
+        Settings.resolve(new ConfigSources(Map.of(), Map.of("POSTGRES_DB", "x"), Map.of()));
+    assertThat(embedded.postgres()).isNull();
+    assertThat(embedded.redis()).isNull();
+    assertThat(embedded.sqlPoolSize()).isEqualTo(4);
+
+    Settings pg =
+        Settings.resolve(
+            new ConfigSources(
+                Map.of("POSTGRES_PORT", "5433"),
+                Map.of("POSTGRES_HOST", "db.internal", "POSTGRES_PASSWORD", "hunter2"),
+                Map.of("POSTGRES_USER", "aml", "REDIS_HOST", "cache")));
+    assertThat(pg.postgres())
+        .isEqualTo(new PostgresSettings("db.internal", 5433, "aml", "aml", "hunter2", "public"));
+    assertThat(pg.postgres().toString()).doesNotContain("hunter2");
+    assertThat(pg.redis()).isEqualTo(new RedisSettings("cache", 6379));
+  }
+
+  @Test
+  void badStoreSettingsNameTheSettingAndTheValue() {
+    assertThatThrownBy(() -> resolve(Map.of("POSTGRES_HOST", "db", "POSTGRES_PORT", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("POSTGRES_PORT='0': must be between 1 and 65535");
+    assertThatThrownBy(() -> resolve(Map.of("POSTGRES_HOST", "db", "POSTGRES_SCHEMA", "a;drop")))
+        .hasMessageStartingWith("POSTGRES_SCHEMA='a;drop'");
+    assertThatThrownBy(() -> resolve(Map.of("POSTGRES_HOST", "db host")))
+        .hasMessageStartingWith("POSTGRES_HOST='db host'");
+    assertThatThrownBy(() -> resolve(Map.of("REDIS_HOST", "r", "REDIS_PORT", "redis")))
+        .hasMessage("REDIS_PORT='redis': is not a whole number");
+    assertThatThrownBy(() -> resolve(Map.of("AML_SQL_POOL_SIZE", "1")))
+        .hasMessage("AML_SQL_POOL_SIZE='1': must be between 2 and 200");
+  }
+
+  private static Settings resolve(Map<String, String> flags) {
+    return Settings.resolve(new ConfigSources(flags, Map.of(), Map.of()));
+  }
 }

@@ -1,0 +1,25 @@
+package io.amlmonitor.app;
+
+import io.amlmonitor.app.config.PostgresSettings;
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.jdbc.DatabaseConfig;
+
+/** Which SQL database the settings name: PostgreSQL when configured, else the embedded file. */
+final class SqlStores {
+  private SqlStores() {}
+
+  static DatabaseConfig config(Settings settings) {
+    PostgresSettings pg = settings.postgres();
+    if (pg != null) {
+      return new DatabaseConfig.Postgres(
+          pg.host(),
+          pg.port(),
+          pg.database(),
+          pg.user(),
+          pg.password(),
+          pg.schema(),
+          settings.sqlPoolSize());
+    }
+    return new DatabaseConfig.Embedded(settings.dataDir().resolve("db"), settings.sqlPoolSize());
+  }
+}

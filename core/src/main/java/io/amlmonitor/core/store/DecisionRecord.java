@@ -1,0 +1,68 @@
+package io.amlmonitor.core.store;
+
+import io.amlmonitor.core.domain.TransactionId;
+import io.amlmonitor.core.pipeline.Decision;
+import io.amlmonitor.core.scoring.Assessment;
+import io.amlmonitor.core.scoring.RiskLevel;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A scored transaction as the system of record keeps it: the score, the level, the rules that
+ * fired, the versions that decided, and the exact feature values used, so that a decision can be
+ * explained and replayed long after rules and models have changed.
+ *
+ * @param createdAt when the decision was made (processing time)
+ * @param ruleSetVersion the rule set that scored it, or null when unknown
+ * @param modelVersion the model that scored it, or null when no model took part
+ * @param features the values used, by name in registry order: integers as {@link Long}, reals as
+ *     {@link Double}
+ */
+public record DecisionRecord(
+    TransactionId transactionId,
+    Instant createdAt,
+    double riskScore,
+    RiskLevel riskLevel,
+    List<String> rulesFired,
+    String ruleSetVersion,
+    String modelVersion,
+    Map<String, Number> features) {
+
+  public DecisionRecord {
+    Objects.requireNonNull(transactionId, "transactionId");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(riskLevel, "riskLevel");
+    if (!(riskScore >= 0 && riskScore <= 1)) {
+      throw new IllegalArgumentException("riskScore must be in [0, 1], was " + riskScore);
+    }
+    rulesFired = List.copyOf(rulesFired);
+    Map<String, Number> copy = new LinkedHashMap<>();
+    features.forEach(
+        (name, value) -> {
+          if (!(value instanceof Long || value instanceof Double)) {
+            throw new IllegalArgumentException(
+                "feature " + name + " must be a Long or a Double, was " + value);
+          }
+          copy.put(Objects.requireNonNull(name, "feature name"), value);
+        });
+    features = Collections.unmodifiableMap(copy);
+  }
+
+  /** The record of {@code decision}, made at {@code createdAt}, with no model. */
+  public static DecisionRecord of(Decision decision, Instant createdAt) {
+    Assessment a = decision.assessment();
+    return new DecisionRecord(
+        decision.transaction().id(),
+        createdAt,
+        a.riskScore(),
+        a.riskLevel(),
+        a.ruleIds(),
+        a.ruleSetVersion(),
+        null,
+        a.features().asMap());
+  }
+}

@@ -1,0 +1,39 @@
+package io.amlmonitor.core.store;
+
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.domain.TransactionId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The durable record of every accepted transaction, keyed by {@code transaction_id}: storing one
+ * again adds nothing, so a retried or re-imported batch is harmless.
+ */
+public interface TransactionRepository {
+  /**
+   * Stores the transactions whose ids are not stored yet, in one go; a repeated id, in the batch or
+   * already stored, is skipped.
+   *
+   * @return how many were new
+   */
+  int saveAll(List<Transaction> batch);
+
+  /** Stores {@code t} unless its id is stored; true when it was new. */
+  default boolean save(Transaction t) {
+    return saveAll(List.of(t)) == 1;
+  }
+
+  Optional<Transaction> find(TransactionId id);
+
+  /**
+   * Streams every transaction whose event time is at or after {@code from}, in event-time order
+   * (ties by id), without holding them all in memory: how feature state is rebuilt after a restart.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEachSince(Instant from, Consumer<? super Transaction> action);
+
+  long count();
+}

@@ -1,0 +1,201 @@
+package io.amlmonitor.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.store.CustomerRepository;
+import io.amlmonitor.core.store.DecisionRepository;
+import io.amlmonitor.core.store.MerchantRepository;
+import io.amlmonitor.core.store.StoreException;
+import io.amlmonitor.core.store.TransactionRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The SQL system of record: a pool of connections to PostgreSQL or to the embedded H2 file, with
+ * the schema migrated to this build's version, and the repositories over it. Thread-safe; close it
+ * to close the pool.
+ */
+public final class Database implements AutoCloseable {
+  /** The embedded database's one user; the file is protected by its directory's permissions. */
+  static final String H2_USER = "aml";
+
+  private final DatabaseConfig config;
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final String product;
+  private final String productVersion;
+  private final Sql sql;
+  private final Migrations migrations;
+
+  private Database(DatabaseConfig config, HikariDataSource pool) {
+    this.config = config;
+    this.pool = pool;
+    SqlErrors errors = new SqlErrors(config.describe());
+    try (Connection c = pool.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      this.dialect = Dialect.of(c);
+      this.product = meta.getDatabaseProductName();
+      this.productVersion = meta.getDatabaseProductVersion();
+    } catch (SQLException e) {
+      throw errors.translate("connecting", e);
+    }
+    this.sql = new Sql(pool, errors);
+    this.migrations = new Migrations(pool, config);
+  }
+
+  /**
+   * Opens the pool and applies the pending migrations.
+   *
+   * @throws io.amlmonitor.core.store.StoreUnavailableException naming the database when it cannot
+   *     be reached
+   * @throws StoreException when a migration fails
+   */
+  public static Database open(DatabaseConfig config) {
+    HikariDataSource pool = pool(config);
+    try {
+      Database db = new Database(config, pool);
+      db.migrations.migrate();
+      return db;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Connects once, without migrating or creating anything (an embedded database must already
+   * exist), and reports the server and the schema version.
+   */
+  public static DatabaseStatus inspect(DatabaseConfig config) {
+    DataSource ds = plainDataSource(config);
+    String product;
+    String version;
+    try (Connection c = ds.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+      version = c.getMetaData().getDatabaseProductVersion();
+    } catch (SQLException e) {
+      throw new SqlErrors(config.describe()).translate("connecting", e);
+    }
+    return new Migrations(ds, config).status(product, version);
+  }
+
+  /** The server and the schema version, read now. */
+  public DatabaseStatus status() {
+    return migrations.status(product, productVersion);
+  }
+
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The pool, for tools that need plain JDBC (exports, benchmarks). */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Transactions, written the fastest measured way for this database. */
+  public TransactionRepository transactions() {
+    return transactions(
+        dialect == Dialect.POSTGRESQL ? InsertMethod.COPY : InsertMethod.JDBC_BATCH);
+  }
+
+  /** Transactions written with {@code method}; only JDBC_BATCH works on both databases. */
+  public JdbcTransactionRepository transactions(InsertMethod method) {
+    JdbcTransactionRepository.checkMethod(method, dialect);
+    return new JdbcTransactionRepository(sql, method);
+  }
+
+  public DecisionRepository decisions() {
+    return new JdbcDecisionRepository(sql);
+  }
+
+  public AlertRepository alerts() {
+    return new JdbcAlertRepository(sql);
+  }
+
+  public CustomerRepository customers() {
+    return new JdbcCustomerRepository(sql, dialect);
+  }
+
+  public MerchantRepository merchants() {
+    return new JdbcMerchantRepository(sql, dialect);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static HikariDataSource pool(DatabaseConfig config) {
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName("aml-sql");
+    hc.setMaximumPoolSize(config.poolSize());
+    hc.setConnectionTimeout(5_000);
+    // Fail at once when the first connection cannot be made: start-up reports it, naming the host.
+    hc.setInitializationFailTimeout(1);
+    if (config instanceof DatabaseConfig.Postgres pg) {
+      hc.setJdbcUrl(pg.url());
+      hc.setUsername(pg.user());
+      hc.setPassword(pg.password());
+      hc.addDataSourceProperty("currentSchema", pg.schema());
+      hc.addDataSourceProperty("ApplicationName", "aml");
+    } else {
+      DatabaseConfig.Embedded h2 = (DatabaseConfig.Embedded) config;
+      try {
+        Files.createDirectories(h2.directory());
+      } catch (IOException e) {
+        throw new StoreException("cannot create " + h2.directory() + ": " + e.getMessage(), e);
+      }
+      hc.setJdbcUrl(h2.url(false));
+      hc.setUsername(H2_USER);
+      hc.setPassword("");
+    }
+    try {
+      return new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      SQLException cause = sqlCause(e);
+      if (cause != null) {
+        throw new SqlErrors(config.describe()).translate("connecting", cause);
+      }
+      throw new StoreException("cannot open " + config.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static DataSource plainDataSource(DatabaseConfig config) {
+    if (config instanceof DatabaseConfig.Postgres pg) {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setURL(pg.url());
+      ds.setUser(pg.user());
+      ds.setPassword(pg.password());
+      ds.setCurrentSchema(pg.schema());
+      ds.setApplicationName("aml db-check");
+      return ds;
+    }
+    DatabaseConfig.Embedded h2 = (DatabaseConfig.Embedded) config;
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(h2.url(true));
+    ds.setUser(H2_USER);
+    ds.setPassword("");
+    return ds;
+  }
+}

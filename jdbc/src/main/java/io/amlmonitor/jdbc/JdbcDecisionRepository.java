@@ -1,0 +1,85 @@
+package io.amlmonitor.jdbc;
+
+import io.amlmonitor.core.domain.TransactionId;
+import io.amlmonitor.core.scoring.RiskLevel;
+import io.amlmonitor.core.store.DecisionRecord;
+import io.amlmonitor.core.store.DecisionRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Decisions in the {@code decisions} table, one per transaction, feature values as JSON text. */
+public final class JdbcDecisionRepository implements DecisionRepository {
+  private static final String COLUMNS =
+      "transaction_id, created_at, risk_score, risk_level, rules_fired, rule_set_version,"
+          + " model_version, features";
+
+  private final Sql sql;
+
+  JdbcDecisionRepository(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public int saveAll(List<DecisionRecord> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    return sql.inTransaction(
+        "saving " + batch.size() + " decisions",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO decisions ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (DecisionRecord d : batch) {
+              ps.setString(1, d.transactionId().value());
+              Sql.setInstant(ps, 2, d.createdAt());
+              ps.setDouble(3, d.riskScore());
+              ps.setString(4, d.riskLevel().name());
+              ps.setString(5, JsonText.strings(d.rulesFired()));
+              Sql.setText(ps, 6, d.ruleSetVersion());
+              Sql.setText(ps, 7, d.modelVersion());
+              ps.setString(8, JsonText.features(d.features()));
+              ps.addBatch();
+            }
+            return BatchCounts.added(ps.executeBatch());
+          }
+        });
+  }
+
+  @Override
+  public Optional<DecisionRecord> find(TransactionId transactionId) {
+    return sql.run(
+        "finding the decision on " + transactionId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM decisions WHERE transaction_id = ?")) {
+            ps.setString(1, transactionId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new DecisionRecord(
+                      TransactionId.of(rs.getString("transaction_id")),
+                      Sql.instant(rs, "created_at"),
+                      rs.getDouble("risk_score"),
+                      RiskLevel.valueOf(rs.getString("risk_level")),
+                      JsonText.strings(rs.getString("rules_fired")),
+                      rs.getString("rule_set_version"),
+                      rs.getString("model_version"),
+                      JsonText.features(rs.getString("features"))));
+            }
+          }
+        });
+  }
+
+  @Override
+  public long count() {
+    return sql.run("counting decisions", c -> Sql.count(c, "SELECT count(*) FROM decisions"));
+  }
+}

@@ -1,0 +1,103 @@
+package io.amlmonitor.jdbc;
+
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.domain.TransactionId;
+import io.amlmonitor.core.store.TransactionRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Transactions in the {@code transactions} table, written in batches that skip ids already stored
+ * ({@link InsertMethod} says how), read back one by one or as an event-time ordered stream.
+ */
+public final class JdbcTransactionRepository implements TransactionRepository {
+  private static final int FETCH_SIZE = 2_000;
+
+  private final Sql sql;
+  private final InsertMethod method;
+
+  JdbcTransactionRepository(Sql sql, InsertMethod method) {
+    this.sql = sql;
+    this.method = method;
+  }
+
+  /** How this repository writes batches. */
+  public InsertMethod method() {
+    return method;
+  }
+
+  @Override
+  public int saveAll(List<Transaction> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    return sql.inTransaction(
+        "saving " + batch.size() + " transactions",
+        c ->
+            switch (method) {
+              case COPY -> TransactionInserts.copy(c, batch);
+              case MULTI_ROW_VALUES -> TransactionInserts.multiRow(c, batch);
+              case JDBC_BATCH -> TransactionInserts.jdbcBatch(c, batch);
+            });
+  }
+
+  @Override
+  public Optional<Transaction> find(TransactionId id) {
+    return sql.run(
+        "finding transaction " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + TransactionRows.COLUMNS
+                      + " FROM transactions WHERE transaction_id = ?")) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(TransactionRows.read(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public long forEachSince(Instant from, Consumer<? super Transaction> action) {
+    // A transaction with a fetch size makes PostgreSQL stream through a cursor instead of
+    // materialising the whole result in the client.
+    return sql.inTransaction(
+        "reading transactions since " + from,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + TransactionRows.COLUMNS
+                      + " FROM transactions WHERE event_time >= ?"
+                      + " ORDER BY event_time, transaction_id")) {
+            ps.setFetchSize(FETCH_SIZE);
+            Sql.setInstant(ps, 1, from);
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                action.accept(TransactionRows.read(rs));
+                n++;
+              }
+            }
+            return n;
+          }
+        });
+  }
+
+  @Override
+  public long count() {
+    return sql.run("counting transactions", c -> Sql.count(c, "SELECT count(*) FROM transactions"));
+  }
+
+  static void checkMethod(InsertMethod method, Dialect dialect) {
+    if (method != InsertMethod.JDBC_BATCH && dialect != Dialect.POSTGRESQL) {
+      throw new IllegalArgumentException(method + " needs PostgreSQL; this database is " + dialect);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.amlmonitor.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
+
+/**
+ * Runs units of work on pooled connections and translates their failures; converts the values the
+ * tables share (instants, amounts, optional text).
+ */
+final class Sql {
+  /** A unit of work on one connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final SqlErrors errors;
+
+  Sql(DataSource dataSource, SqlErrors errors) {
+    this.dataSource = dataSource;
+    this.errors = errors;
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode. */
+  <T> T run(String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw errors.translate(operation, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. The
+   * pool restores auto-commit when the connection goes back.
+   */
+  <T> T inTransaction(String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.apply(c);
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(c, e);
+        throw e;
+      }
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      throw errors.translate(operation, e);
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Instants are kept to the microsecond (PostgreSQL's precision), truncated rather than rounded so
+   * that the millisecond the feature engine reads never changes on the way through the database.
+   */
+  static Instant stored(Instant t) {
+    return t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static void setInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
+    if (t == null) {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      ps.setObject(index, OffsetDateTime.ofInstant(stored(t), ZoneOffset.UTC));
+    }
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  static void setText(PreparedStatement ps, int index, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
+    }
+  }
+
+  static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.NUMERIC);
+    } else {
+      ps.setBigDecimal(index, value);
+    }
+  }
+
+  static long count(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

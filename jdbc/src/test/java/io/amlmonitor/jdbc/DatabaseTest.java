@@ -1,0 +1,69 @@
+package io.amlmonitor.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.amlmonitor.core.store.StoreUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening and inspecting databases, and how failures read; no server needed. */
+class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void anUnreachablePostgresqlIsReportedWithItsHostAndPort() {
+    DatabaseConfig.Postgres nowhere =
+        new DatabaseConfig.Postgres("127.0.0.1", 1, "aml", "postgres", "secret", "public", 2);
+
+    assertThatThrownBy(() -> Database.open(nowhere))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("cannot reach PostgreSQL at 127.0.0.1:1")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> Database.inspect(nowhere))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("127.0.0.1:1");
+  }
+
+  @Test
+  void inspectingAMissingEmbeddedDatabaseCreatesNothing() {
+    DatabaseConfig.Embedded config = new DatabaseConfig.Embedded(dir.resolve("db"), 2);
+
+    assertThatThrownBy(() -> Database.inspect(config))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining(config.file().toString());
+    assertThat(Files.exists(config.file())).isFalse();
+  }
+
+  @Test
+  void theEmbeddedDatabaseIsOneFileUnderItsDirectory() {
+    DatabaseConfig.Embedded config = new DatabaseConfig.Embedded(dir.resolve("data/db"), 2);
+    try (Database db = Database.open(config)) {
+      assertThat(db.dialect()).isEqualTo(Dialect.H2);
+      assertThat(db.status().upToDate()).isTrue();
+    }
+    assertThat(config.file()).isRegularFile();
+    assertThat(Database.inspect(config).schemaVersion()).isEqualTo("2");
+  }
+
+  @Test
+  void copyAndMultiRowValuesAreRefusedOnTheEmbeddedDatabase() {
+    try (Database db = Database.open(new DatabaseConfig.Embedded(dir, 2))) {
+      assertThatThrownBy(() -> db.transactions(InsertMethod.COPY))
+          .hasMessageContaining("COPY needs PostgreSQL");
+      assertThatThrownBy(() -> db.transactions(InsertMethod.MULTI_ROW_VALUES))
+          .hasMessageContaining("needs PostgreSQL");
+    }
+  }
+
+  @Test
+  void describingAPostgresqlConfigurationNeverShowsThePassword() {
+    DatabaseConfig.Postgres pg =
+        new DatabaseConfig.Postgres("db.internal", 5433, "aml", "aml", "hunter2", "aml", 4);
+
+    assertThat(pg.toString()).isEqualTo(pg.describe()).doesNotContain("hunter2");
+    assertThat(pg.describe()).contains("db.internal:5433");
+  }
+}

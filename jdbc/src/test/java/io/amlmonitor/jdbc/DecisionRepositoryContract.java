@@ -1,0 +1,123 @@
+package io.amlmonitor.jdbc;
+
+import static io.amlmonitor.jdbc.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.domain.TransactionId;
+import io.amlmonitor.core.feature.FeatureEngine;
+import io.amlmonitor.core.feature.FeatureSettings;
+import io.amlmonitor.core.pipeline.TransactionProcessor;
+import io.amlmonitor.core.rules.RuleSetLoader;
+import io.amlmonitor.core.scoring.RiskLevel;
+import io.amlmonitor.core.scoring.RiskThresholds;
+import io.amlmonitor.core.scoring.Scorer;
+import io.amlmonitor.core.store.DecisionRecord;
+import io.amlmonitor.core.store.DecisionRepository;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link DecisionRepository} must do. */
+abstract class DecisionRepositoryContract extends StoreContract {
+  DecisionRepository repository() {
+    return database().decisions();
+  }
+
+  @Test
+  void keepsTheExactFeatureValuesOfARealDecision() {
+    FeatureEngine engine = FeatureEngine.inMemory(FeatureSettings.DEFAULT);
+    TransactionProcessor processor =
+        new TransactionProcessor(
+            engine,
+            new Scorer(
+                new RuleSetLoader(engine.registry(), FeatureSettings.DEFAULT.zone()).loadDefault(),
+                RiskThresholds.DEFAULT),
+            new InMemoryAlertRepository(),
+            0.5,
+            InstantSource.fixed(T0),
+            Locale.ENGLISH);
+    for (int i = 0; i < 5; i++) {
+      processor.process(TestData.payment("P" + i, T0.minusSeconds(600 - i * 7)));
+    }
+    Transaction t =
+        Transaction.builder()
+            .id("T1")
+            .timestamp(T0)
+            .customer("C1")
+            .merchant("M1")
+            .amount(15_000.37)
+            .ipAddress("10.0.0.1")
+            .build();
+    DecisionRecord record = DecisionRecord.of(processor.process(t), T0.plusMillis(2));
+
+    assertThat(repository().save(record)).isTrue();
+
+    DecisionRecord found = repository().find(t.id()).orElseThrow();
+    assertThat(found).isEqualTo(record);
+    assertThat(List.copyOf(found.features().keySet()))
+        .isEqualTo(List.copyOf(record.features().keySet()));
+  }
+
+  @Test
+  void roundTripsAwkwardNumbersAndTheModelVersion() {
+    Map<String, Number> features = new LinkedHashMap<>();
+    features.put("a_sum", 0.1 + 0.2);
+    features.put("tiny", Double.MIN_VALUE);
+    features.put("huge", -Double.MAX_VALUE);
+    features.put("negative_zero", -0.0);
+    features.put("whole_real", 3.0);
+    features.put("count", Long.MAX_VALUE);
+    features.put("ratio", Double.NaN);
+    features.put("up", Double.POSITIVE_INFINITY);
+    features.put("down", Double.NEGATIVE_INFINITY);
+    DecisionRecord d =
+        new DecisionRecord(
+            TransactionId.of("T9"),
+            T0,
+            1.0,
+            RiskLevel.HIGH,
+            List.of("r1", "r\"2\""),
+            null,
+            "gbt-2026-03-01",
+            features);
+
+    repository().save(d);
+    DecisionRecord found = repository().find(d.transactionId()).orElseThrow();
+
+    assertThat(found).isEqualTo(d);
+    assertThat(found.features().get("whole_real")).isInstanceOf(Double.class);
+    assertThat(found.features().get("count")).isInstanceOf(Long.class);
+    assertThat(Double.doubleToRawLongBits((Double) found.features().get("negative_zero")))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+  }
+
+  @Test
+  void keepsTheFirstDecisionOfATransaction() {
+    DecisionRecord first = decision("T1", 0.7);
+    repository().save(first);
+
+    assertThat(repository().save(decision("T1", 0.1))).isFalse();
+    assertThat(repository().saveAll(List.of(decision("T1", 0.2), decision("T2", 0.3))))
+        .isEqualTo(1);
+    assertThat(repository().find(TransactionId.of("T1"))).contains(first);
+    assertThat(repository().find(TransactionId.of("T3"))).isEmpty();
+    assertThat(repository().count()).isEqualTo(2);
+  }
+
+  private static DecisionRecord decision(String txn, double score) {
+    return new DecisionRecord(
+        TransactionId.of(txn),
+        T0,
+        score,
+        RiskLevel.MEDIUM,
+        List.of(),
+        "v1",
+        null,
+        Map.of("txn_count_60s", 2L));
+  }
+}
