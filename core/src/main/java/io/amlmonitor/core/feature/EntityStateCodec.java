@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 public final class EntityStateCodec {
   private static final byte VERSION = 1;
+  private static final Direction[] FLOWS = {Direction.OUTGOING, Direction.INCOMING};
 
   private final LogSpec customerOut;
   private final LogSpec customerIn;
@@ -44,7 +45,7 @@ public final class EntityStateCodec {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
-      for (Direction direction : new Direction[] {Direction.OUTGOING, Direction.INCOMING}) {
+      for (Direction direction : FLOWS) {
         EventLog log = state.log(direction);
         out.writeBoolean(log != null);
         if (log != null) {
@@ -75,7 +76,7 @@ public final class EntityStateCodec {
                 + ", expected "
                 + VERSION);
       }
-      for (Direction direction : new Direction[] {Direction.OUTGOING, Direction.INCOMING}) {
+      for (Direction direction : FLOWS) {
         if (!in.readBoolean()) {
           continue;
         }

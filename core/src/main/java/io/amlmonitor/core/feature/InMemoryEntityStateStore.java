@@ -74,40 +74,39 @@ public final class InMemoryEntityStateStore implements EntityStateStore {
     private int size;
 
     EntityState get(long hash, String id) {
-      int mask = hashes.length - 1;
-      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-        long h = hashes[i];
-        if (h == 0) {
-          return null;
-        }
-        if (h == hash && states[i].hasId(id)) {
-          return states[i];
-        }
-      }
+      int i = find(hash, id);
+      return i >= 0 ? states[i] : null;
     }
 
     EntityState getOrCreate(long hash, String id) {
-      int mask = hashes.length - 1;
-      int i = (int) hash & mask;
-      for (; ; i = (i + 1) & mask) {
-        long h = hashes[i];
-        if (h == 0) {
-          break;
-        }
-        if (h == hash && states[i].hasId(id)) {
-          return states[i];
-        }
+      int i = find(hash, id);
+      if (i >= 0) {
+        return states[i];
       }
       EntityState state = new EntityState(id);
       if ((size + 1) * 2 > hashes.length) {
         grow();
         insert(hash, state);
       } else {
-        hashes[i] = hash;
-        states[i] = state;
+        hashes[-i - 1] = hash;
+        states[-i - 1] = state;
       }
       size++;
       return state;
+    }
+
+    /** The slot holding {@code id}, or {@code -(empty slot) - 1} where it would go. */
+    private int find(long hash, String id) {
+      int mask = hashes.length - 1;
+      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
+        long h = hashes[i];
+        if (h == 0) {
+          return -i - 1;
+        }
+        if (h == hash && states[i].hasId(id)) {
+          return i;
+        }
+      }
     }
 
     private void grow() {
