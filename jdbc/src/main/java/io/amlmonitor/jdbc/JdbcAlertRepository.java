@@ -5,6 +5,7 @@ import io.amlmonitor.core.alert.AlertQuery;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.domain.CustomerId;
 import io.amlmonitor.core.domain.Money;
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.scoring.RiskLevel;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Alerts in the {@code alerts} table, with the same contract as the in-memory repository: the first
@@ -110,6 +112,18 @@ public final class JdbcAlertRepository implements AlertRepository {
             return alerts;
           }
         });
+  }
+
+  @Override
+  public long forEachCreatedIn(TimeRange created, Consumer<? super Alert> action) {
+    return sql.forEach(
+        "reading alerts raised in " + created,
+        "SELECT " + COLUMNS + " FROM alerts",
+        "created_at",
+        created,
+        "alert_seq",
+        JdbcAlertRepository::read,
+        action);
   }
 
   private static Alert read(ResultSet rs) throws SQLException {

@@ -1,13 +1,16 @@
 package io.amlmonitor.jdbc;
 
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.scoring.RiskLevel;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.core.store.DecisionRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Decisions in the {@code decisions} table, one per transaction, feature values as JSON text. */
 public final class JdbcDecisionRepository implements DecisionRepository {
@@ -60,22 +63,34 @@ public final class JdbcDecisionRepository implements DecisionRepository {
                   "SELECT " + COLUMNS + " FROM decisions WHERE transaction_id = ?")) {
             ps.setString(1, transactionId.value());
             try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new DecisionRecord(
-                      TransactionId.of(rs.getString("transaction_id")),
-                      Sql.instant(rs, "created_at"),
-                      rs.getDouble("risk_score"),
-                      RiskLevel.valueOf(rs.getString("risk_level")),
-                      JsonText.strings(rs.getString("rules_fired")),
-                      rs.getString("rule_set_version"),
-                      rs.getString("model_version"),
-                      JsonText.features(rs.getString("features"))));
+              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
           }
         });
+  }
+
+  @Override
+  public long forEachCreatedIn(TimeRange created, Consumer<? super DecisionRecord> action) {
+    return sql.forEach(
+        "reading decisions made in " + created,
+        "SELECT " + COLUMNS + " FROM decisions",
+        "created_at",
+        created,
+        "created_at, transaction_id",
+        JdbcDecisionRepository::read,
+        action);
+  }
+
+  private static DecisionRecord read(ResultSet rs) throws SQLException {
+    return new DecisionRecord(
+        TransactionId.of(rs.getString("transaction_id")),
+        Sql.instant(rs, "created_at"),
+        rs.getDouble("risk_score"),
+        RiskLevel.valueOf(rs.getString("risk_level")),
+        JsonText.strings(rs.getString("rules_fired")),
+        rs.getString("rule_set_version"),
+        rs.getString("model_version"),
+        JsonText.features(rs.getString("features")));
   }
 
   @Override

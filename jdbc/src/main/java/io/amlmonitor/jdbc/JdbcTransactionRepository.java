@@ -1,5 +1,6 @@
 package io.amlmonitor.jdbc;
 
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.store.TransactionRepository;
@@ -15,8 +16,6 @@ import java.util.function.Consumer;
  * ({@link InsertMethod} says how), read back one by one or as an event-time ordered stream.
  */
 public final class JdbcTransactionRepository implements TransactionRepository {
-  private static final int FETCH_SIZE = 2_000;
-
   private final Sql sql;
   private final InsertMethod method;
 
@@ -65,29 +64,23 @@ public final class JdbcTransactionRepository implements TransactionRepository {
 
   @Override
   public long forEachSince(Instant from, Consumer<? super Transaction> action) {
-    // A transaction with a fetch size makes PostgreSQL stream through a cursor instead of
-    // materialising the whole result in the client.
-    return sql.inTransaction(
-        "reading transactions since " + from,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + TransactionRows.COLUMNS
-                      + " FROM transactions WHERE event_time >= ?"
-                      + " ORDER BY event_time, transaction_id")) {
-            ps.setFetchSize(FETCH_SIZE);
-            Sql.setInstant(ps, 1, from);
-            long n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                action.accept(TransactionRows.read(rs));
-                n++;
-              }
-            }
-            return n;
-          }
-        });
+    return forEach("reading transactions since " + from, new TimeRange(from, null), action);
+  }
+
+  @Override
+  public long forEachIn(TimeRange eventTime, Consumer<? super Transaction> action) {
+    return forEach("reading transactions in " + eventTime, eventTime, action);
+  }
+
+  private long forEach(String operation, TimeRange range, Consumer<? super Transaction> action) {
+    return sql.forEach(
+        operation,
+        "SELECT " + TransactionRows.COLUMNS + " FROM transactions",
+        "event_time",
+        range,
+        "event_time, transaction_id",
+        TransactionRows::read,
+        action);
   }
 
   @Override

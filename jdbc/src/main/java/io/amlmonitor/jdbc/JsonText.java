@@ -22,13 +22,16 @@ import java.util.Map;
  * and always carry a point or exponent, so they read back as {@link Double}; NaN and the
  * infinities, which JSON has no numbers for, are written as the strings {@code "NaN"}, {@code
  * "Infinity"} and {@code "-Infinity"}.
+ *
+ * <p>The writing half is public so that exports show exactly the text the database holds.
  */
-final class JsonText {
+public final class JsonText {
   private static final JsonFactory JSON = new JsonFactory();
 
   private JsonText() {}
 
-  static String strings(List<String> values) {
+  /** A JSON array of the strings, such as {@code ["large_amount","night"]}. */
+  public static String strings(List<String> values) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartArray();
@@ -56,7 +59,8 @@ final class JsonText {
     return Collections.unmodifiableList(values);
   }
 
-  static String features(Map<String, Number> features) {
+  /** A JSON object of feature values by name, in the map's order. */
+  public static String features(Map<String, Number> features) {
     StringWriter out = new StringWriter(features.size() * 32);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();

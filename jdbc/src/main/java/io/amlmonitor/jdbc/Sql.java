@@ -1,5 +1,6 @@
 package io.amlmonitor.jdbc;
 
+import io.amlmonitor.core.domain.TimeRange;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +24,15 @@ final class Sql {
   interface Work<T> {
     T apply(Connection connection) throws SQLException;
   }
+
+  /** Reads the current row of a result set. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Rows fetched at a time when streaming a result. */
+  static final int FETCH_SIZE = 2_000;
 
   private final DataSource dataSource;
   private final SqlErrors errors;
@@ -59,6 +70,56 @@ final class Sql {
     } catch (SQLException e) {
       throw errors.translate(operation, e);
     }
+  }
+
+  /**
+   * Streams the rows of {@code selectFrom} (a {@code SELECT … FROM table}) whose {@code column}
+   * lies in {@code range}, in {@code orderBy} order, to {@code action}.
+   *
+   * <p>Implementation note: a transaction with a fetch size makes PostgreSQL stream through a
+   * cursor instead of materialising the whole result in the client; H2 keeps large results in a
+   * temporary file. Either way the rows are never all in memory.
+   *
+   * @return how many rows were passed to {@code action}
+   */
+  <T> long forEach(
+      String operation,
+      String selectFrom,
+      String column,
+      TimeRange range,
+      String orderBy,
+      RowReader<T> reader,
+      Consumer<? super T> action) {
+    StringBuilder statement = new StringBuilder(selectFrom);
+    if (range.from() != null) {
+      statement.append(" WHERE ").append(column).append(" >= ?");
+    }
+    if (range.until() != null) {
+      statement.append(range.from() == null ? " WHERE " : " AND ").append(column).append(" < ?");
+    }
+    statement.append(" ORDER BY ").append(orderBy);
+    return inTransaction(
+        operation,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(statement.toString())) {
+            ps.setFetchSize(FETCH_SIZE);
+            int i = 1;
+            if (range.from() != null) {
+              setInstant(ps, i++, range.from());
+            }
+            if (range.until() != null) {
+              setInstant(ps, i, range.until());
+            }
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                action.accept(reader.read(rs));
+                n++;
+              }
+            }
+            return n;
+          }
+        });
   }
 
   private static void rollback(Connection c, Throwable cause) {

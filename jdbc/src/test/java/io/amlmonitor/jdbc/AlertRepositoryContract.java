@@ -8,8 +8,11 @@ import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.alert.AlertQuery;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.domain.CustomerId;
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.scoring.RiskLevel;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,40 @@ abstract class AlertRepositoryContract {
     assertThat(alerts.count()).isZero();
     assertThat(alerts.countByRule()).isEmpty();
     assertThat(alerts.find(AlertQuery.latest(5))).isEmpty();
+  }
+
+  @Test
+  void streamsTheAlertsRaisedInATimeRangeInTheOrderSaved() {
+    AlertRepository alerts = emptyRepository();
+    alerts.save(raisedAt("A1", T0.plusSeconds(3)));
+    alerts.save(raisedAt("A2", T0.minusSeconds(1)));
+    alerts.save(raisedAt("A3", T0));
+    alerts.save(raisedAt("A4", T0.plusSeconds(10)));
+    List<Alert> seen = new ArrayList<>();
+
+    long n = alerts.forEachCreatedIn(new TimeRange(T0, T0.plusSeconds(10)), seen::add);
+
+    assertThat(ids(seen)).containsExactly("A1", "A3");
+    assertThat(n).isEqualTo(2);
+    assertThat(seen.get(0)).isEqualTo(raisedAt("A1", T0.plusSeconds(3)));
+    assertThat(alerts.forEachCreatedIn(TimeRange.ALL, a -> {})).isEqualTo(4);
+  }
+
+  private static Alert raisedAt(String id, Instant createdAt) {
+    Alert a = alert(id, "T" + id, "C1", RiskLevel.HIGH, "large_amount");
+    return new Alert(
+        a.alertId(),
+        a.transactionId(),
+        a.customerId(),
+        a.receiverId(),
+        a.amount(),
+        a.transactionTime(),
+        createdAt,
+        a.riskScore(),
+        a.riskLevel(),
+        a.rules(),
+        a.reasons(),
+        a.ruleSetVersion());
   }
 
   private static List<String> ids(List<Alert> alerts) {

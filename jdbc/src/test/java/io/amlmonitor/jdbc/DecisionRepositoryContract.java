@@ -4,6 +4,7 @@ import static io.amlmonitor.jdbc.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.FeatureEngine;
@@ -15,7 +16,9 @@ import io.amlmonitor.core.scoring.RiskThresholds;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.core.store.DecisionRepository;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,10 +112,35 @@ abstract class DecisionRepositoryContract extends StoreContract {
     assertThat(repository().count()).isEqualTo(2);
   }
 
+  @Test
+  void streamsTheDecisionsMadeInATimeRangeOldestFirst() {
+    repository()
+        .saveAll(
+            List.of(
+                decision("T3", 0.1, T0.plusSeconds(10)),
+                decision("T2", 0.1, T0),
+                decision("T1", 0.1, T0),
+                decision("T0", 0.1, T0.minusSeconds(1))));
+    List<String> seen = new ArrayList<>();
+
+    long n =
+        repository()
+            .forEachCreatedIn(
+                new TimeRange(T0, T0.plusSeconds(10)), d -> seen.add(d.transactionId().value()));
+
+    assertThat(seen).containsExactly("T1", "T2");
+    assertThat(n).isEqualTo(2);
+    assertThat(repository().forEachCreatedIn(TimeRange.ALL, d -> {})).isEqualTo(4);
+  }
+
   private static DecisionRecord decision(String txn, double score) {
+    return decision(txn, score, T0);
+  }
+
+  private static DecisionRecord decision(String txn, double score, Instant createdAt) {
     return new DecisionRecord(
         TransactionId.of(txn),
-        T0,
+        createdAt,
         score,
         RiskLevel.MEDIUM,
         List.of(),

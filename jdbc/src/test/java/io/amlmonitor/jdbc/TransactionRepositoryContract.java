@@ -6,6 +6,7 @@ import static io.amlmonitor.jdbc.TestData.payment;
 import static io.amlmonitor.jdbc.TestData.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.store.TransactionRepository;
@@ -94,6 +95,30 @@ abstract class TransactionRepositoryContract extends StoreContract {
     assertThat(seen).containsExactly("first", "a", "b", "late");
     assertThat(n).isEqualTo(4);
     assertThat(repository().forEachSince(T0.plusSeconds(31), t -> seen.add("none"))).isZero();
+  }
+
+  @Test
+  void streamsATimeRangeFromItsStartUpToButExcludingItsEnd() {
+    repository()
+        .saveAll(
+            List.of(
+                payment("before", T0.minusMillis(1)),
+                payment("start", T0),
+                payment("inside", T0.plusSeconds(5)),
+                payment("end", T0.plusSeconds(10)),
+                payment("after", T0.plusSeconds(11))));
+
+    assertThat(ids(new TimeRange(T0, T0.plusSeconds(10)))).containsExactly("start", "inside");
+    assertThat(ids(new TimeRange(null, T0))).containsExactly("before");
+    assertThat(ids(new TimeRange(T0.plusSeconds(10), null))).containsExactly("end", "after");
+    assertThat(ids(TimeRange.ALL)).hasSize(5);
+  }
+
+  private List<String> ids(TimeRange range) {
+    List<String> seen = new ArrayList<>();
+    long n = repository().forEachIn(range, t -> seen.add(t.id().value()));
+    assertThat(n).isEqualTo(seen.size());
+    return seen;
   }
 
   @Test

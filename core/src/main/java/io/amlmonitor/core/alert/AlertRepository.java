@@ -1,7 +1,9 @@
 package io.amlmonitor.core.alert;
 
+import io.amlmonitor.core.domain.TimeRange;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Where alerts are kept. Saving the same transaction's alert twice keeps the first. */
 public interface AlertRepository {
@@ -13,6 +15,14 @@ public interface AlertRepository {
   boolean save(Alert alert);
 
   List<Alert> find(AlertQuery query);
+
+  /**
+   * Streams every alert raised ({@code createdAt}) in {@code created}, in the order they were
+   * saved, without holding them all in memory.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEachCreatedIn(TimeRange created, Consumer<? super Alert> action);
 
   long count();
 

@@ -1,11 +1,14 @@
 package io.amlmonitor.core.alert;
 
+import io.amlmonitor.core.domain.TimeRange;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Consumer;
 
 /**
  * Alerts in this process's memory, newest first. Lives as long as the process: the embedded SQL
@@ -36,6 +39,19 @@ public final class InMemoryAlertRepository implements AlertRepository {
       }
     }
     return out;
+  }
+
+  @Override
+  public long forEachCreatedIn(TimeRange created, Consumer<? super Alert> action) {
+    long n = 0;
+    for (Iterator<Alert> oldestFirst = newestFirst.descendingIterator(); oldestFirst.hasNext(); ) {
+      Alert a = oldestFirst.next();
+      if (created.contains(a.createdAt())) {
+        action.accept(a);
+        n++;
+      }
+    }
+    return n;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.amlmonitor.core.store;
 
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.TransactionId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where decisions are kept, one per transaction: the first decision about a transaction is the one
@@ -22,6 +24,14 @@ public interface DecisionRepository {
   }
 
   Optional<DecisionRecord> find(TransactionId transactionId);
+
+  /**
+   * Streams every decision made ({@code createdAt}) in {@code created}, oldest first (ties by
+   * transaction id), without holding them all in memory.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEachCreatedIn(TimeRange created, Consumer<? super DecisionRecord> action);
 
   long count();
 }

@@ -1,5 +1,6 @@
 package io.amlmonitor.core.store;
 
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.domain.TransactionId;
 import java.time.Instant;
@@ -34,6 +35,14 @@ public interface TransactionRepository {
    * @return how many were passed to {@code action}
    */
   long forEachSince(Instant from, Consumer<? super Transaction> action);
+
+  /**
+   * Streams every transaction whose event time lies in {@code eventTime}, in event-time order (ties
+   * by id), without holding them all in memory: how the history is exported.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEachIn(TimeRange eventTime, Consumer<? super Transaction> action);
 
   long count();
 }
