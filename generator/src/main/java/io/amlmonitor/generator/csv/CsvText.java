@@ -9,11 +9,11 @@ import java.util.List;
  * break, quotes inside doubled. Written by hand rather than with {@code String.format} or a regex
  * because it runs for every field of millions of rows.
  */
-final class CsvText {
+public final class CsvText {
   private CsvText() {}
 
   /** Appends {@code value}, quoted if needed; null appends nothing (an empty cell). */
-  static void appendField(StringBuilder row, String value) {
+  public static void appendField(StringBuilder row, String value) {
     if (value == null) {
       return;
     }

@@ -31,30 +31,19 @@ import java.util.stream.StreamSupport;
  * stream from {@link #stream()}, when done.
  */
 public final class TransactionCsvReader implements Iterator<LabelledTransaction>, Closeable {
-  private final BufferedReader in;
+  private final CsvRecordReader records;
   private final BadRowHandler handler;
   private final int[] positions;
   private final int width;
   private final boolean labelled;
-  private long lineNumber;
   private long badRows;
   private LabelledTransaction next;
   private boolean finished;
 
   public TransactionCsvReader(Reader reader, BadRowHandler handler) {
-    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this.records = new CsvRecordReader(reader);
     this.handler = handler;
-    String header = readLine();
-    if (header == null) {
-      throw new CsvFormatException(1, "the file is empty; expected a header row");
-    }
-    List<String> names;
-    try {
-      // A byte-order mark, as spreadsheet programs write, is not part of the first name.
-      names = CsvText.split(header.replace("\uFEFF", ""));
-    } catch (CsvText.MalformedRecordException e) {
-      throw new CsvFormatException(1, "header: " + e.getMessage());
-    }
+    List<String> names = records.readHeader();
     this.width = names.size();
     this.positions = positions(names);
     this.labelled = positions[positions.length - 1] >= 0;
@@ -101,12 +90,11 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
   @Override
   public boolean hasNext() {
     while (next == null && !finished) {
-      long start = lineNumber + 1;
-      String record = readRecord();
+      CsvRecord record = records.next();
       if (record == null) {
         finished = true;
-      } else if (!record.isBlank()) {
-        next = parse(start, record);
+      } else {
+        next = parse(record);
       }
     }
     return next != null;
@@ -124,17 +112,13 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
 
   @Override
   public void close() {
-    try {
-      in.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    records.close();
   }
 
-  private LabelledTransaction parse(long line, String record) {
+  private LabelledTransaction parse(CsvRecord record) {
     String reason;
     try {
-      List<String> fields = CsvText.split(record);
+      List<String> fields = record.fields();
       if (fields.size() != width) {
         reason = "has " + fields.size() + " fields; the header has " + width;
       } else {
@@ -145,54 +129,15 @@ public final class TransactionCsvReader implements Iterator<LabelledTransaction>
         }
         return TransactionRows.parse(ordered, labelled);
       }
-    } catch (CsvText.MalformedRecordException | IllegalArgumentException e) {
-      // IllegalArgumentException covers InvalidFieldException, which names the field.
+    } catch (CsvFormatException e) {
+      reason = e.reason();
+    } catch (IllegalArgumentException e) {
+      // Covers InvalidFieldException, which names the field.
       reason = e.getMessage();
     }
     badRows++;
-    handler.onBadRow(new BadRow(line, record, reason));
+    handler.onBadRow(new BadRow(record.line(), record.text(), reason));
     return null;
-  }
-
-  /** A record: one line, or several while a quoted field is still open. */
-  private String readRecord() {
-    String line = readLine();
-    if (line == null || line.indexOf('"') < 0) {
-      return line;
-    }
-    StringBuilder record = new StringBuilder(line);
-    int quotes = count(line);
-    while (quotes % 2 == 1) {
-      String more = readLine();
-      if (more == null) {
-        break; // unterminated: the split reports it
-      }
-      record.append('\n').append(more);
-      quotes += count(more);
-    }
-    return record.toString();
-  }
-
-  private String readLine() {
-    try {
-      String line = in.readLine();
-      if (line != null) {
-        lineNumber++;
-      }
-      return line;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
-    }
-  }
-
-  private static int count(String text) {
-    int quotes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        quotes++;
-      }
-    }
-    return quotes;
   }
 
   private static int[] positions(List<String> names) {
