@@ -70,7 +70,10 @@ final class HistorySource {
     return TransactionCsvReader.open(transactions, rejected::add);
   }
 
-  /** Rows that could not be read, kept in a CSV file as they come. */
+  /**
+   * Rows that could not be read, kept in a CSV file ({@code line,reason,record}) as they come; the
+   * file and its directory are created at the first row.
+   */
   static final class Rejected implements AutoCloseable {
     private final Path file;
     private BufferedWriter out;
@@ -83,6 +86,10 @@ final class HistorySource {
     void add(BadRow row) {
       try {
         if (out == null) {
+          Path parent = file.toAbsolutePath().getParent();
+          if (parent != null) {
+            Files.createDirectories(parent);
+          }
           out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
           out.write("line,reason,record\n");
         }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       ConsistencyCheckCommand.class,
       DbCheckCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
