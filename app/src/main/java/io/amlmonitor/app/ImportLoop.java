@@ -54,41 +54,46 @@ final class ImportLoop {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    TransactionImport.Summary summary;
     try (HistorySource.Rejected rejected = new HistorySource.Rejected(rejectsFile);
         BatchWriter writer = new BatchWriter(transactions)) {
-      List<Transaction> batch = new ArrayList<>(batchSize);
-      for (ImportSource.Row row = source.next(); row != null; row = source.next()) {
-        read++;
-        try {
-          batch.add(converter.convert(row));
-        } catch (IllegalArgumentException e) {
-          BadRow bad = new BadRow(row.line(), row.display(), e.getMessage());
-          rejected.add(bad);
-          if (shown.size() < SHOWN_BAD_ROWS) {
-            shown.add(bad);
+      try {
+        List<Transaction> batch = new ArrayList<>(batchSize);
+        for (ImportSource.Row row = source.next(); row != null; row = source.next()) {
+          read++;
+          try {
+            batch.add(converter.convert(row));
+          } catch (IllegalArgumentException e) {
+            BadRow bad = new BadRow(row.line(), row.display(), e.getMessage());
+            rejected.add(bad);
+            if (shown.size() < SHOWN_BAD_ROWS) {
+              shown.add(bad);
+            }
+          }
+          if (batch.size() == batchSize) {
+            writer.submit(batch);
+            batch = new ArrayList<>(batchSize);
+            progress(read, writer.added(), rejected.count());
           }
         }
-        if (batch.size() == batchSize) {
-          writer.submit(batch);
-          batch = new ArrayList<>(batchSize);
-          progress(read, writer.added(), rejected.count());
-        }
+        writer.submit(batch);
+        writer.flush();
+      } finally {
+        status.end();
       }
-      writer.submit(batch);
-      writer.flush();
-      status.end();
-      showBadRows(rejected.count());
-      double seconds = (System.nanoTime() - started) / 1e9;
-      return new TransactionImport.Summary(
-          read,
-          writer.added(),
-          writer.submitted() - writer.added(),
-          rejected.count(),
-          seconds,
-          rejectsFile);
+      summary =
+          new TransactionImport.Summary(
+              read,
+              writer.added(),
+              writer.submitted() - writer.added(),
+              rejected.count(),
+              (System.nanoTime() - started) / 1e9,
+              rejectsFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    showBadRows(summary.rejected());
+    return summary;
   }
 
   private void progress(long read, long loaded, long rejected) {

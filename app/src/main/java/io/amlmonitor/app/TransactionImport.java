@@ -21,6 +21,9 @@ import java.util.Objects;
  * rejected with their line and reason while the rest load.
  */
 final class TransactionImport {
+  /** Two batches are in memory at a time; a million transactions take about 1 GB. */
+  static final int MAX_BATCH_SIZE = 1_000_000;
+
   /**
    * What to import and how.
    *
@@ -33,8 +36,9 @@ final class TransactionImport {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(time, "time");
-      if (batchSize < 1) {
-        throw new ConfigException("--batch-size", String.valueOf(batchSize), "must be at least 1");
+      if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+        throw new ConfigException(
+            "--batch-size", String.valueOf(batchSize), "must be between 1 and " + MAX_BATCH_SIZE);
       }
     }
   }
