@@ -26,7 +26,6 @@ final class ImportLoop {
   private final StatusLine status;
   private final List<BadRow> shown = new ArrayList<>();
   private final long started = System.nanoTime();
-  private long lastShown = started;
 
   ImportLoop(
       ImportSource source,
@@ -97,22 +96,18 @@ final class ImportLoop {
   }
 
   private void progress(long read, long loaded, long rejected) {
-    long now = System.nanoTime();
-    long every = status.isTerminal() ? 250_000_000L : 5_000_000_000L;
-    if (now - lastShown < every) {
-      return;
-    }
-    lastShown = now;
-    double seconds = (now - started) / 1e9;
-    status.show(
-        msg.get(
-            "import.progress",
-            String.format("%02d:%02d", (long) seconds / 60, (long) seconds % 60),
-            Math.round(source.fractionRead() * 100),
-            read,
-            loaded,
-            rejected,
-            Math.round(read / Math.max(seconds, 1e-3))));
+    status.showEvery(
+        () -> {
+          double seconds = (System.nanoTime() - started) / 1e9;
+          return msg.get(
+              "import.progress",
+              String.format("%02d:%02d", (long) seconds / 60, (long) seconds % 60),
+              Math.round(source.fractionRead() * 100),
+              read,
+              loaded,
+              rejected,
+              Math.round(read / Math.max(seconds, 1e-3)));
+        });
   }
 
   private void showBadRows(long rejected) {

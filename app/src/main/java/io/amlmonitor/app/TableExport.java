@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Writes transactions, alerts or decisions from the SQL system of record to a CSV or Parquet file,
@@ -85,34 +86,35 @@ final class TableExport {
             request.table().selectedBy(),
             config.describe()));
     StatusLine status = new StatusLine(err);
-    long[] lastShown = {started};
     try (Database db = Database.open(config);
         TableWriter writer =
             TableWriter.open(request.format(), request.out(), request.table().columns())) {
-      long[] written = {0};
+      long rows;
       try {
-        request
-            .table()
-            .forEachRow(
-                db,
-                request.range(),
-                row -> {
-                  writer.write(row);
-                  if (++written[0] % 10_000 == 0) {
-                    long now = System.nanoTime();
-                    if (now - lastShown[0]
-                        >= (status.isTerminal() ? 250_000_000L : 5_000_000_000L)) {
-                      lastShown[0] = now;
-                      status.show(msg.get("export.progress", written[0]));
-                    }
-                  }
-                });
+        rows =
+            request
+                .table()
+                .forEachRow(
+                    db,
+                    request.range(),
+                    new Consumer<>() {
+                      private long written;
+
+                      @Override
+                      public void accept(Object[] row) {
+                        writer.write(row);
+                        if (++written % 10_000 == 0) {
+                          status.showEvery(() -> msg.get("export.progress", written));
+                        }
+                      }
+                    });
       } catch (RuntimeException e) {
         writer.abort();
         throw e;
+      } finally {
+        status.end();
       }
-      status.end();
-      return new Summary(written[0], (System.nanoTime() - started) / 1e9);
+      return new Summary(rows, (System.nanoTime() - started) / 1e9);
     }
   }
 }

@@ -336,19 +336,19 @@ abstract class ImportExportContract {
   @Test
   void anExportedTransactionsFileImportsBackWithoutAMapping() throws Exception {
     seed();
-    Path out = dir.resolve("transactions.csv");
-    export(ExportTable.TRANSACTIONS, FileFormat.CSV, out, TimeRange.ALL);
 
-    TransactionImport.Summary s =
-        new Captured()
-            .importer(settings())
-            .load(
-                new TransactionImport.Request(
-                    out, FileFormat.CSV, null, TimeScale.DEFAULT, null, 10_000));
+    for (FileFormat format : FileFormat.values()) {
+      Path out = dir.resolve("transactions." + format.label());
+      export(ExportTable.TRANSACTIONS, format, out, TimeRange.ALL);
+      TransactionImport.Summary s =
+          new Captured()
+              .importer(settings())
+              .load(new TransactionImport.Request(out, format, null, TimeScale.DEFAULT, null, 100));
 
-    assertThat(s.read()).isEqualTo(3);
-    assertThat(s.present()).isEqualTo(3);
-    assertThat(s.rejected()).isZero();
+      assertThat(s.read()).as(format.label()).isEqualTo(3);
+      assertThat(s.present()).as(format.label()).isEqualTo(3);
+      assertThat(s.rejected()).as(format.label()).isZero();
+    }
   }
 
   private TableExport.Summary export(ExportTable table, FileFormat format, Path out, TimeRange r) {
