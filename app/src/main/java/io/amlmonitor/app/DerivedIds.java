@@ -8,8 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Transaction ids for imported rows that have none: {@code imp-} and 32 hex digits (128 bits) of
- * the SHA-256 of the row's position among the file's rows and its checked values. Deterministic, so
+ * Transaction ids for imported rows that have none: {@code imp-}, the row's position among the
+ * file's rows (12 digits), and 20 hex digits (80 bits) of the SHA-256 of that position and the
+ * row's checked values, such as {@code imp-000000000042-3f9c2a7d1e0b4c5d6e7f}. Deterministic, so
  * that importing the same file again finds every id already stored and adds nothing.
  *
  * <p>Implementation note: of the choices, this one needs a single pass and constant memory. Hashing
@@ -21,10 +22,20 @@ import java.util.HexFormat;
  * simulated data) stay two transactions. The price: a file edited in the middle shifts the
  * positions after the edit, so those rows import again under new ids; and the same values at the
  * same position of two different files are taken for the same transaction. Files that need more
- * should carry their own {@code transaction_id}. Not thread-safe.
+ * should carry their own {@code transaction_id}.
+ *
+ * <p>The position comes first so that a file's ids ascend: index inserts then walk the primary key
+ * in order instead of landing on random pages (with random ids H2 loaded about a fifth slower), and
+ * an id leads back to its row. Not thread-safe.
  */
 final class DerivedIds {
   static final String PREFIX = "imp-";
+
+  /** Digits of the position: ids sort in file order up to a trillion rows. */
+  private static final int POSITION_DIGITS = 12;
+
+  /** 80 bits: only rows at the same position of different files could collide. */
+  private static final int HASH_BYTES = 10;
 
   /** Separates the values: no id or text field may hold a control character. */
   private static final char SEPARATOR = '\u001f';
@@ -58,7 +69,13 @@ final class DerivedIds {
     add(t.country());
     add(t.counterpartyCountry());
     byte[] hash = sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-    return TransactionId.of(PREFIX + HexFormat.of().formatHex(hash, 0, 16));
+    String position = Long.toString(ordinal);
+    return TransactionId.of(
+        PREFIX
+            + "0".repeat(Math.max(0, POSITION_DIGITS - position.length()))
+            + position
+            + '-'
+            + HexFormat.of().formatHex(hash, 0, HASH_BYTES));
   }
 
   private void add(String value) {

@@ -19,7 +19,15 @@ class DerivedIdsTest {
   @Test
   void theSameRowAtTheSamePositionAlwaysGetsTheSameId() {
     assertThat(new DerivedIds().of(T, 1)).isEqualTo(new DerivedIds().of(T, 1));
-    assertThat(new DerivedIds().of(T, 1).value()).matches("imp-[0-9a-f]{32}");
+    assertThat(new DerivedIds().of(T, 42).value()).matches("imp-000000000042-[0-9a-f]{20}");
+  }
+
+  @Test
+  void aFilesIdsAscendInFileOrder() {
+    DerivedIds ids = new DerivedIds();
+
+    assertThat(ids.of(T, 9).compareTo(ids.of(T, 10))).isNegative();
+    assertThat(ids.of(T, 999_999).compareTo(ids.of(T, 1_000_000))).isNegative();
   }
 
   @Test
