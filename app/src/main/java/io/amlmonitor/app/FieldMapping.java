@@ -86,12 +86,12 @@ final class FieldMapping {
         }
       }
     }
-    checkRequired(sources, text, columns);
+    checkRequired(sources, text, columns, file);
     return new FieldMapping(sources, columns);
   }
 
   private static void checkRequired(
-      Map<TransactionField, String> sources, String text, List<String> columns) {
+      Map<TransactionField, String> sources, String text, List<String> columns, String file) {
     List<String> missing = new ArrayList<>();
     for (TransactionField required :
         List.of(
@@ -104,20 +104,22 @@ final class FieldMapping {
         && !sources.containsKey(TransactionField.COUNTERPARTY_ID)) {
       missing.add("merchant_id or counterparty_id");
     }
-    if (!missing.isEmpty()) {
-      throw new ConfigException(
-          OPTION,
-          text,
-          "no column feeds "
-              + String.join(", ", missing)
-              + (text == null || text.isBlank()
-                  ? "; the file's columns are "
-                      + String.join(", ", columns)
-                      + ": map them with "
-                      + OPTION
-                      + " SOURCE_COLUMN=FIELD,..."
-                  : ""));
+    if (missing.isEmpty()) {
+      return;
     }
+    String problem = "no column feeds " + String.join(", ", missing);
+    if (text == null || text.isBlank()) {
+      throw new ConfigException(
+          "FILE",
+          file,
+          problem
+              + "; its columns are "
+              + String.join(", ", columns)
+              + ": map them with "
+              + OPTION
+              + " SOURCE_COLUMN=FIELD,...");
+    }
+    throw new ConfigException(OPTION, text, problem);
   }
 
   /** The position of the column that feeds {@code field} in a row, or -1 when none does. */

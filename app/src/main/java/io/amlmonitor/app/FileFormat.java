@@ -31,9 +31,9 @@ enum FileFormat {
       return PARQUET;
     }
     throw new ConfigException(
-        option,
-        null,
-        "not given, and " + file.getFileName() + " ends in neither .csv nor .parquet");
+        "FILE",
+        file.toString(),
+        "ends in neither .csv nor .parquet; give " + option + " csv or " + option + " parquet");
   }
 
   String label() {

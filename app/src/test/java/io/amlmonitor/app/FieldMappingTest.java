@@ -62,9 +62,10 @@ class FieldMappingTest {
   void aFieldNoColumnFeedsIsRefusedWhenTheTransactionNeedsIt() {
     assertThatThrownBy(() -> FieldMapping.resolve(null, AMLSIM, "t.csv"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(
-            "no column feeds timestamp, customer_id, amount, merchant_id or counterparty_id")
-        .hasMessageContaining("--mapping SOURCE_COLUMN=FIELD");
+        .hasMessageStartingWith(
+            "FILE='t.csv': no column feeds timestamp, customer_id, amount, merchant_id or"
+                + " counterparty_id; its columns are sourceNodeId, targetNodeId, value, time")
+        .hasMessageEndingWith("map them with --mapping SOURCE_COLUMN=FIELD,...");
     assertThatThrownBy(
             () ->
                 FieldMapping.resolve(
