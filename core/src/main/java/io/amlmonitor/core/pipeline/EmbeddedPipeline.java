@@ -1,6 +1,7 @@
 package io.amlmonitor.core.pipeline;
 
 import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final LongAdder processed = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder stalled = new LongAdder();
   private volatile boolean closed;
 
   /** A queued transaction and when it was queued, to measure time in the pipeline. */
@@ -98,6 +100,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
             TimeUnit.NANOSECONDS);
   }
 
+  /** Whether {@code t}'s partition has room now (a hint: others may fill it meanwhile). */
+  public boolean hasRoom(Transaction t) {
+    return queueFor(t).remainingCapacity() > 0;
+  }
+
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("the pipeline is closed");
@@ -115,6 +122,23 @@ public final class EmbeddedPipeline implements AutoCloseable {
       if (item.transaction() == POISON) {
         return;
       }
+      if (!processUntilStored(item)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Processes one item. A store that is away (the alert store, a shared feature store) is waited
+   * for, with growing pauses, instead of dead-lettering the transaction: it was already accepted,
+   * and its partition stalls until the store is back, which fills the queue and turns new requests
+   * away with "busy". Any other failure sends the transaction to the dead letters.
+   *
+   * @return false when interrupted
+   */
+  private boolean processUntilStored(Item item) {
+    long pauseMillis = 50;
+    while (true) {
       try {
         Decision d = processor.process(item.transaction());
         processed.increment();
@@ -125,13 +149,28 @@ public final class EmbeddedPipeline implements AutoCloseable {
                 d.placement(),
                 d.alert(),
                 System.nanoTime() - item.queuedNanos()));
+        return true;
+      } catch (StoreUnavailableException e) {
+        stalled.increment();
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException stop) {
+          return false;
+        }
+        pauseMillis = Math.min(pauseMillis * 2, 2_000);
       } catch (RuntimeException e) {
         failed.increment();
         deadLetters.accept(
             new DeadLetter(
                 item.transaction().toString(), "pipeline", String.valueOf(e), clock.instant()));
+        return true;
       }
     }
+  }
+
+  /** How many times processing waited for a store that was away. */
+  public long stalledCount() {
+    return stalled.sum();
   }
 
   /** Transactions waiting in the queues. */

@@ -1,0 +1,205 @@
+package io.amlmonitor.app;
+
+import io.amlmonitor.app.config.RedisSettings;
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.feature.EntityStateCodec;
+import io.amlmonitor.core.feature.EntityStateStore;
+import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.feature.FeatureSettings;
+import io.amlmonitor.core.feature.InMemoryEntityStateStore;
+import io.amlmonitor.core.pipeline.Decision;
+import io.amlmonitor.core.pipeline.DecisionRecorder;
+import io.amlmonitor.core.pipeline.GroupCommitJournal;
+import io.amlmonitor.core.pipeline.TransactionJournal;
+import io.amlmonitor.core.store.TransactionRepository;
+import io.amlmonitor.jdbc.Database;
+import io.amlmonitor.jdbc.DatabaseConfig;
+import io.amlmonitor.redis.RedisEntityStateStore;
+import io.amlmonitor.server.HealthIndicator;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The durable side of a live runtime: the SQL system of record (PostgreSQL or the embedded file) as
+ * the transaction journal, the decision log and the alert store — or nothing durable at all, for
+ * replays and checks that only compare features.
+ */
+final class LiveStores implements AutoCloseable {
+  private static final int JOURNAL_MAX_BATCH = 2_000;
+  private static final int JOURNAL_MAX_WAITING = 4_096;
+  private static final int DECISION_BATCH = 1_000;
+  private static final int DECISION_BACKLOG = 200_000;
+
+  private final Database database;
+  private final RedisSettings redis;
+  private RedisEntityStateStore redisState;
+  private final GroupCommitJournal journal;
+  private final DecisionRecorder decisions;
+  private final AlertRepository alerts;
+
+  private LiveStores(Database database, RedisSettings redis, InstantSource clock) {
+    this.database = database;
+    this.redis = redis;
+    if (database == null) {
+      this.journal = null;
+      this.decisions = null;
+      this.alerts = new InMemoryAlertRepository();
+    } else {
+      this.journal =
+          new GroupCommitJournal(database.transactions(), JOURNAL_MAX_BATCH, JOURNAL_MAX_WAITING);
+      this.decisions =
+          new DecisionRecorder(database.decisions(), clock, DECISION_BATCH, DECISION_BACKLOG);
+      this.alerts = database.alerts();
+    }
+  }
+
+  /**
+   * Opens (and migrates) the SQL database the settings name.
+   *
+   * @throws io.amlmonitor.core.store.StoreUnavailableException naming it when it cannot be reached
+   */
+  static LiveStores open(Settings settings) {
+    return open(SqlStores.config(settings), settings.redis());
+  }
+
+  /**
+   * @param redis where feature state lives, or null for this process's memory
+   */
+  static LiveStores open(DatabaseConfig config, RedisSettings redis) {
+    return new LiveStores(Database.open(config), redis, InstantSource.system());
+  }
+
+  /** Nothing durable: in-memory alerts and state, no journal, decisions kept nowhere. */
+  static LiveStores none() {
+    return new LiveStores(null, null, InstantSource.system());
+  }
+
+  /**
+   * Where feature state lives: Redis when configured (shared by every instance, and outliving this
+   * process), else this process's memory (rebuilt from the journal at each start).
+   */
+  EntityStateStore stateStore(FeatureRegistry registry, FeatureSettings featureSettings) {
+    if (redis == null) {
+      return new InMemoryEntityStateStore();
+    }
+    if (redisState == null) {
+      redisState =
+          new RedisEntityStateStore(
+              redis.host(),
+              redis.port(),
+              new EntityStateCodec(registry, featureSettings),
+              redis.keyPrefix(),
+              redis.ttl());
+      redisState.ping();
+    }
+    return redisState;
+  }
+
+  /** Whether feature state outlives this process (it is then not rebuilt at start). */
+  boolean sharedState() {
+    return redis != null;
+  }
+
+  /** What {@code /health} says about the feature state store. */
+  HealthIndicator stateHealth(java.util.function.Supplier<Map<String, Object>> counts) {
+    return new HealthIndicator() {
+      @Override
+      public String name() {
+        return "feature_store";
+      }
+
+      @Override
+      public Status check() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (redisState == null) {
+          details.put("mode", "in-memory");
+          details.putAll(counts.get());
+          return Status.up(details);
+        }
+        details.put("mode", "redis");
+        details.put("server", redis.host() + ":" + redis.port());
+        details.put("ttl_seconds", redis.ttl().toSeconds());
+        details.put("incompatible_states_dropped", redisState.incompatibleStates());
+        try {
+          details.put("version", redisState.ping());
+        } catch (RuntimeException e) {
+          details.put("reason", String.valueOf(e.getMessage()));
+          return new Status(false, details);
+        }
+        return Status.up(details);
+      }
+    };
+  }
+
+  boolean durable() {
+    return database != null;
+  }
+
+  TransactionJournal journal() {
+    return journal == null ? TransactionJournal.NONE : journal;
+  }
+
+  /** The journal's transactions, for rebuilding state, or null when nothing is durable. */
+  TransactionRepository transactions() {
+    return database == null ? null : database.transactions();
+  }
+
+  Consumer<Decision> decisionLog() {
+    return decisions == null ? d -> {} : decisions;
+  }
+
+  AlertRepository alerts() {
+    return alerts;
+  }
+
+  /** What {@code /health} says about the system of record. */
+  HealthIndicator health() {
+    return new HealthIndicator() {
+      @Override
+      public String name() {
+        return "system_of_record";
+      }
+
+      @Override
+      public Status check() {
+        if (database == null) {
+          return Status.up(Map.of("mode", "none (nothing is kept)"));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mode", database.dialect().toString().toLowerCase(java.util.Locale.ROOT));
+        details.put("database", database.config().describe());
+        details.put("decisions_recorded", decisions.recordedCount());
+        details.put("decisions_waiting", decisions.backlog());
+        details.put("decisions_dropped", decisions.droppedCount());
+        try {
+          database.ping();
+        } catch (RuntimeException e) {
+          details.put("reason", String.valueOf(e.getMessage()));
+          return new Status(false, details);
+        }
+        return Status.up(details);
+      }
+    };
+  }
+
+  /** Writes the decisions still queued, then closes the journal and the pool. */
+  @Override
+  public void close() {
+    if (decisions != null) {
+      decisions.close();
+    }
+    if (journal != null) {
+      journal.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+    if (redisState != null) {
+      redisState.close();
+    }
+  }
+}
