@@ -27,9 +27,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,9 +88,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.engine =
         new FeatureEngine(
             standard, featureSettings, stores.stateStore(standard, featureSettings), profiles);
-    if (stores.durable() && !stores.sharedState()) {
-      StateRebuild.run(stores.transactions(), engine, System.out);
-    }
+    stores.catchUp(engine, System.out);
     FeatureRegistry registry = engine.registry();
     RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
     RuleSet rules =
@@ -117,6 +117,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             InstantSource.system());
     this.intake =
         new Intake(stores.journal(), processor, pipeline, decisions.andThen(stores.decisionLog()));
+    stores.checkpointFrom(this::appliedBefore);
     registerMetrics();
   }
 
@@ -164,6 +165,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
     Gauge.builder("aml_alerts", processor.alerts(), a -> a.count())
         .description("Alerts raised")
         .register(metrics);
+  }
+
+  /**
+   * An instant before which every journaled transaction has reached the feature state: now, or when
+   * the oldest transaction still in the pipeline was queued.
+   */
+  private Instant appliedBefore() {
+    Instant now = Instant.now();
+    OptionalLong oldest = pipeline.oldestPendingNanos();
+    if (oldest.isEmpty()) {
+      return now;
+    }
+    return now.minusNanos(Math.max(0, System.nanoTime() - oldest.getAsLong()));
   }
 
   /** Starts the HTTP API on {@code port} (0 picks a free one). */

@@ -6,6 +6,7 @@ import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
 import io.amlmonitor.core.feature.EntityStateCodec;
 import io.amlmonitor.core.feature.EntityStateStore;
+import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.feature.InMemoryEntityStateStore;
@@ -16,12 +17,16 @@ import io.amlmonitor.core.pipeline.TransactionJournal;
 import io.amlmonitor.core.store.TransactionRepository;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
-import io.amlmonitor.redis.RedisEntityStateStore;
+import io.amlmonitor.redis.CachedRedisEntityStateStore;
 import io.amlmonitor.server.HealthIndicator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The durable side of a live runtime: the SQL system of record (PostgreSQL or the embedded file) as
@@ -33,10 +38,11 @@ final class LiveStores implements AutoCloseable {
   private static final int JOURNAL_MAX_WAITING = 4_096;
   private static final int DECISION_BATCH = 1_000;
   private static final int DECISION_BACKLOG = 200_000;
+  private static final Duration CHECKPOINT_MARGIN = Duration.ofMinutes(1);
 
   private final Database database;
   private final RedisSettings redis;
-  private RedisEntityStateStore redisState;
+  private CachedRedisEntityStateStore redisState;
   private final GroupCommitJournal journal;
   private final DecisionRecorder decisions;
   private final AlertRepository alerts;
@@ -88,12 +94,13 @@ final class LiveStores implements AutoCloseable {
     }
     if (redisState == null) {
       redisState =
-          new RedisEntityStateStore(
+          new CachedRedisEntityStateStore(
               redis.host(),
               redis.port(),
               new EntityStateCodec(registry, featureSettings),
               redis.keyPrefix(),
-              redis.ttl());
+              redis.ttl(),
+              redis.flushInterval());
       redisState.ping();
     }
     return redisState;
@@ -102,6 +109,35 @@ final class LiveStores implements AutoCloseable {
   /** Whether feature state outlives this process (it is then not rebuilt at start). */
   boolean sharedState() {
     return redis != null;
+  }
+
+  /**
+   * Brings feature state up to date with the journal after a start: all of it into memory, or, for
+   * state in Redis, what the journal received since Redis's last checkpoint (less a margin for
+   * transactions between journal and pipeline at that moment, and for clocks that differ).
+   */
+  void catchUp(FeatureEngine engine, PrintStream out) {
+    if (database == null) {
+      return;
+    }
+    if (redisState == null) {
+      StateRebuild.run(database.transactions(), engine, StateRebuild.BEGINNING, out);
+      return;
+    }
+    Instant from =
+        redisState.checkpoint().map(c -> c.minus(CHECKPOINT_MARGIN)).orElse(StateRebuild.BEGINNING);
+    StateRebuild.run(database.transactions(), engine, from, out);
+    redisState.flush();
+  }
+
+  /**
+   * Tells the Redis state store how far the live path has applied the journal: everything received
+   * before {@code appliedBefore} (checked at each flush).
+   */
+  void checkpointFrom(Supplier<Instant> appliedBefore) {
+    if (redisState != null) {
+      redisState.checkpointFrom(appliedBefore);
+    }
   }
 
   /** What {@code /health} says about the feature state store. */
@@ -122,12 +158,22 @@ final class LiveStores implements AutoCloseable {
         }
         details.put("mode", "redis");
         details.put("server", redis.host() + ":" + redis.port());
+        details.put("key_prefix", redis.keyPrefix());
         details.put("ttl_seconds", redis.ttl().toSeconds());
+        details.put("unwritten_entities", redisState.unwrittenEntities());
+        details.put("entity_writes", redisState.writtenCount());
+        details.put("write_conflicts", redisState.conflictCount());
+        details.put("failed_flushes", redisState.failedFlushCount());
         details.put("incompatible_states_dropped", redisState.incompatibleStates());
         try {
-          details.put("version", redisState.ping());
+          redisState.ping();
         } catch (RuntimeException e) {
           details.put("reason", String.valueOf(e.getMessage()));
+          return new Status(false, details);
+        }
+        String flushError = redisState.lastFlushError();
+        if (flushError != null) {
+          details.put("reason", flushError);
           return new Status(false, details);
         }
         return Status.up(details);

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds in-memory feature state after a start or a crash by replaying the system of record
- * through the engine, oldest first: every transaction that was acknowledged is in the journal, so
- * the windows come back exactly as a process that never stopped would hold them.
+ * Rebuilds feature state after a start or a crash by replaying the system of record through the
+ * engine, oldest first: every transaction that was acknowledged is in the journal, so the windows
+ * come back as a process that never stopped would hold them.
  */
 final class StateRebuild {
   private static final Logger LOG = LoggerFactory.getLogger(StateRebuild.class);
@@ -25,12 +25,14 @@ final class StateRebuild {
   private StateRebuild() {}
 
   /**
-   * Replays every stored transaction into {@code engine}, printing a progress line each second on
-   * {@code out} while it runs.
+   * Replays every transaction the journal received since {@code receivedFrom} into {@code engine},
+   * oldest event first (a repeat of one the state already holds is counted once), printing a
+   * progress line each second on {@code out} while it runs.
    *
    * @return how many transactions were replayed
    */
-  static long run(TransactionRepository journal, FeatureEngine engine, PrintStream out) {
+  static long run(
+      TransactionRepository journal, FeatureEngine engine, Instant receivedFrom, PrintStream out) {
     long started = System.nanoTime();
     LongAdder done = new LongAdder();
     ScheduledExecutorService ticker =
@@ -48,8 +50,8 @@ final class StateRebuild {
     long n;
     try {
       n =
-          journal.forEachSince(
-              BEGINNING,
+          journal.forEachReceivedSince(
+              receivedFrom,
               t -> {
                 engine.ingest(t);
                 done.increment();

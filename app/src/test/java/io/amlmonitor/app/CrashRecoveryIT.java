@@ -92,6 +92,30 @@ class CrashRecoveryIT {
     }
   }
 
+  @Test
+  void everyAcknowledgedTransactionAndItsFeaturesSurviveSigkillWithStateInRedis() throws Exception {
+    String prefix = "aml-it-" + UUID.randomUUID() + ":";
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
+      jedis.ping();
+    } catch (RuntimeException e) {
+      skipOrFail("Redis is not reachable at 127.0.0.1:6379: " + e.getMessage());
+    }
+    try {
+      // A long flush interval: most state is still unwritten when the process is killed.
+      checkSurvivesSigkill(
+          Map.of(
+              "REDIS_HOST", "127.0.0.1",
+              "REDIS_KEY_PREFIX", prefix,
+              "REDIS_FLUSH_INTERVAL", "2s"));
+    } finally {
+      try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
+        for (String key : jedis.keys(prefix + "*")) {
+          jedis.del(key);
+        }
+      }
+    }
+  }
+
   private void checkSurvivesSigkill(Map<String, String> env) throws Exception {
     List<Transaction> acknowledged = new ArrayList<>();
     Server first = Server.start(dir, env);

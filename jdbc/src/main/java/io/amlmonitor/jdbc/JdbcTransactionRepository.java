@@ -65,17 +65,27 @@ public final class JdbcTransactionRepository implements TransactionRepository {
 
   @Override
   public long forEachSince(Instant from, Consumer<? super Transaction> action) {
+    return stream("event_time", from, action);
+  }
+
+  @Override
+  public long forEachReceivedSince(Instant from, Consumer<? super Transaction> action) {
+    return stream("received_at", from, action);
+  }
+
+  private long stream(String column, Instant from, Consumer<? super Transaction> action) {
     // A transaction with a fetch size makes PostgreSQL stream through a cursor instead of
     // materialising the whole result in the client.
     return sql.inTransaction(
-        "reading transactions since " + from,
+        "reading transactions with " + column + " since " + from,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
                       + TransactionRows.COLUMNS
-                      + " FROM transactions WHERE event_time >= ?"
-                      + " ORDER BY event_time, transaction_id")) {
+                      + " FROM transactions WHERE "
+                      + column
+                      + " >= ? ORDER BY event_time, transaction_id")) {
             ps.setFetchSize(FETCH_SIZE);
             Sql.setInstant(ps, 1, from);
             long n = 0;

@@ -133,7 +133,13 @@ class SettingsTest {
         .isEqualTo(new PostgresSettings("db.internal", 5433, "aml", "aml", "hunter2", "public"));
     assertThat(pg.postgres().toString()).doesNotContain("hunter2");
     assertThat(pg.redis())
-        .isEqualTo(new RedisSettings("cache", 6379, java.time.Duration.ofHours(24), "aml:"));
+        .isEqualTo(
+            new RedisSettings(
+                "cache",
+                6379,
+                java.time.Duration.ofHours(24),
+                "aml:",
+                java.time.Duration.ofMillis(10)));
   }
 
   @Test

@@ -36,6 +36,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
   private final LongAdder processed = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder stalled = new LongAdder();
+  private final long[] inProcessSince;
   private volatile boolean closed;
 
   /** A queued transaction and when it was queued, to measure time in the pipeline. */
@@ -65,10 +66,13 @@ public final class EmbeddedPipeline implements AutoCloseable {
     this.decisions = Objects.requireNonNull(decisions, "decisions");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.inProcessSince = new long[partitions];
+    java.util.Arrays.fill(inProcessSince, Long.MAX_VALUE);
     for (int i = 0; i < partitions; i++) {
       BlockingQueue<Item> queue = new ArrayBlockingQueue<>(capacity);
       queues.add(queue);
-      Thread worker = new Thread(() -> work(queue), "pipeline-" + i);
+      int partition = i;
+      Thread worker = new Thread(() -> work(partition, queue), "pipeline-" + i);
       worker.setDaemon(true);
       workers.add(worker);
       worker.start();
@@ -111,7 +115,31 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
   }
 
-  private void work(BlockingQueue<Item> queue) {
+  /**
+   * When the oldest transaction still queued or being processed was queued ({@link
+   * System#nanoTime()}), or empty when there is none: everything queued before it is done.
+   */
+  public java.util.OptionalLong oldestPendingNanos() {
+    long oldest = Long.MAX_VALUE;
+    for (int i = 0; i < queues.size(); i++) {
+      // An item being handed from the queue to its worker is seen in neither for a moment; callers
+      // that replay from this instant leave a margin for that.
+      long working;
+      synchronized (inProcessSince) {
+        working = inProcessSince[i];
+      }
+      Item head = queues.get(i).peek();
+      oldest = Math.min(oldest, working);
+      if (head != null) {
+        oldest = Math.min(oldest, head.queuedNanos());
+      }
+    }
+    return oldest == Long.MAX_VALUE
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(oldest);
+  }
+
+  private void work(int partition, BlockingQueue<Item> queue) {
     while (true) {
       Item item;
       try {
@@ -122,7 +150,14 @@ public final class EmbeddedPipeline implements AutoCloseable {
       if (item.transaction() == POISON) {
         return;
       }
-      if (!processUntilStored(item)) {
+      synchronized (inProcessSince) {
+        inProcessSince[partition] = item.queuedNanos();
+      }
+      boolean carryOn = processUntilStored(item);
+      synchronized (inProcessSince) {
+        inProcessSince[partition] = Long.MAX_VALUE;
+      }
+      if (!carryOn) {
         return;
       }
     }

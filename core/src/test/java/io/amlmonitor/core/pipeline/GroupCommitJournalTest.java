@@ -62,6 +62,11 @@ class GroupCommitJournalTest {
     }
 
     @Override
+    public long forEachReceivedSince(Instant from, Consumer<? super Transaction> action) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public long count() {
       return stored.size();
     }
