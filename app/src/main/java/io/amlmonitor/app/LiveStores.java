@@ -14,7 +14,6 @@ import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.DecisionRecorder;
 import io.amlmonitor.core.pipeline.GroupCommitJournal;
 import io.amlmonitor.core.pipeline.TransactionJournal;
-import io.amlmonitor.core.store.TransactionRepository;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.redis.CachedRedisEntityStateStore;
@@ -24,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -141,7 +141,7 @@ final class LiveStores implements AutoCloseable {
   }
 
   /** What {@code /health} says about the feature state store. */
-  HealthIndicator stateHealth(java.util.function.Supplier<Map<String, Object>> counts) {
+  HealthIndicator stateHealth(Supplier<Map<String, Object>> counts) {
     return new HealthIndicator() {
       @Override
       public String name() {
@@ -189,11 +189,6 @@ final class LiveStores implements AutoCloseable {
     return journal == null ? TransactionJournal.NONE : journal;
   }
 
-  /** The journal's transactions, for rebuilding state, or null when nothing is durable. */
-  TransactionRepository transactions() {
-    return database == null ? null : database.transactions();
-  }
-
   Consumer<Decision> decisionLog() {
     return decisions == null ? d -> {} : decisions;
   }
@@ -216,7 +211,7 @@ final class LiveStores implements AutoCloseable {
           return Status.up(Map.of("mode", "none (nothing is kept)"));
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("mode", database.dialect().toString().toLowerCase(java.util.Locale.ROOT));
+        details.put("mode", database.dialect().toString().toLowerCase(Locale.ROOT));
         details.put("database", database.config().describe());
         details.put("decisions_recorded", decisions.recordedCount());
         details.put("decisions_waiting", decisions.backlog());
