@@ -35,6 +35,13 @@ public final class CommonOptions {
       description = "Lowest score that raises an alert, 0–1 (ALERT_THRESHOLD).")
   String alertThreshold;
 
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the embedded database and other local data live (AML_DATA_DIR, default data).")
+  String dataDir;
+
   /** The flags given, as settings overrides. */
   public Map<String, String> asSettings() {
     Map<String, String> m = new HashMap<>();
@@ -42,6 +49,7 @@ public final class CommonOptions {
     put(m, "AML_RULES_FILE", rules);
     put(m, "AML_TIMEZONE", timezone);
     put(m, "ALERT_THRESHOLD", alertThreshold);
+    put(m, "AML_DATA_DIR", dataDir);
     return m;
   }
 

@@ -60,7 +60,8 @@ final class ConsistencyCheck {
                 served.put(d.transaction().id().value(), d.assessment().features().toArray());
               }
             },
-            profiles)) {
+            profiles,
+            LiveStores.none())) {
       while (history.hasNext()) {
         runtime.pipeline().submit(history.next().transaction());
       }

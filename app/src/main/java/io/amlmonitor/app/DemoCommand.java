@@ -3,17 +3,25 @@ package io.amlmonitor.app;
 import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.generator.Generator;
 import io.amlmonitor.generator.GeneratorConfig;
 import io.amlmonitor.generator.LabelledTransaction;
 import io.amlmonitor.generator.Typology;
+import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.server.ApiServer;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,7 +143,12 @@ final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
 
     try (EmbeddedRuntime runtime =
-        new EmbeddedRuntime(settings, clock, sink, CustomerProfiles.of(generator.customers()))) {
+        new EmbeddedRuntime(
+            settings,
+            clock,
+            sink,
+            CustomerProfiles.of(generator.customers()),
+            demoStores(settings))) {
       if (!noApi) {
         ApiServer server = runtime.startApi(settings.apiPort());
         out.println(msg.get("demo.api", settings.apiHost(), String.valueOf(server.port())));
@@ -150,6 +163,7 @@ final class DemoCommand implements Callable<Integer> {
       long deadline = started + runFor.toNanos();
       long sent = 0;
       Iterator<LabelledTransaction> it = generator.iterator();
+      List<Transaction> batch = new ArrayList<>(BATCH);
       while (it.hasNext() && !stop.get() && System.nanoTime() < deadline) {
         LabelledTransaction lt = it.next();
         if (lt.isLaundering()) {
@@ -159,10 +173,15 @@ final class DemoCommand implements Callable<Integer> {
           first = lt.transaction().timestamp();
         }
         clock.advanceTo(lt.transaction().timestamp());
-        runtime.pipeline().submit(lt.transaction());
+        batch.add(lt.transaction());
         sent++;
-        pace(started, sent);
+        if (batch.size() >= BATCH || aheadOfPace(started, sent)) {
+          runtime.intake().enqueueAll(batch);
+          batch.clear();
+          pace(started, sent);
+        }
       }
+      runtime.intake().enqueueAll(batch);
       runtime.pipeline().drainAndStop(Duration.ofSeconds(30));
       ticker.shutdownNow();
       progress.finish();
@@ -192,11 +211,33 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Sleeps just enough to keep to the target rate. */
   private void pace(long started, long sent) throws InterruptedException {
-    long due = started + sent * 1_000_000_000L / rate;
-    long ahead = due - System.nanoTime();
+    long ahead = started + sent * 1_000_000_000L / rate - System.nanoTime();
     if (ahead > 1_000_000) {
       TimeUnit.NANOSECONDS.sleep(ahead);
     }
+  }
+
+  private boolean aheadOfPace(long started, long sent) {
+    return started + sent * 1_000_000_000L / rate - System.nanoTime() > 1_000_000;
+  }
+
+  /** Transactions journaled in one commit, at most. */
+  private static final int BATCH = 500;
+
+  /**
+   * A fresh embedded system of record under {@code <data dir>/demo}: each demo streams its own
+   * generated history, which must not meet an earlier demo's (its ids would all be repeats).
+   */
+  private static LiveStores demoStores(Settings settings) throws IOException {
+    Path dir = settings.dataDir().resolve("demo").resolve("db");
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.walk(dir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    return LiveStores.open(new DatabaseConfig.Embedded(dir, settings.sqlPoolSize()), null);
   }
 
   private static Thread daemon(Runnable r, String name) {

@@ -2,7 +2,7 @@ package io.amlmonitor.app;
 
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.AlertRepository;
-import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureEngine;
@@ -12,6 +12,7 @@ import io.amlmonitor.core.feature.InMemoryEntityStateStore;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.EmbeddedPipeline;
 import io.amlmonitor.core.pipeline.InMemoryDeadLetterSink;
+import io.amlmonitor.core.pipeline.Intake;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSet;
 import io.amlmonitor.core.rules.RuleSetLoader;
@@ -19,22 +20,26 @@ import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.server.ApiContext;
 import io.amlmonitor.server.ApiServer;
 import io.amlmonitor.server.HealthIndicator;
+import io.amlmonitor.server.TransactionScoring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default, wired: in-memory feature state, the rule set, in-memory alerts and dead
- * letters, the in-process pipeline, metrics, and the HTTP API on demand. One instance per process.
+ * The live runtime, wired: feature state, the rule set, the durable stores (the SQL system of
+ * record as journal, decision log and alert store, or nothing durable for checks), dead letters,
+ * the in-process pipeline, metrics, and the HTTP API on demand. One instance per process.
  */
 public final class EmbeddedRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
@@ -47,6 +52,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final InstantSource requestClock;
+  private final LiveStores stores;
+  private final Intake intake;
   private ApiServer server;
 
   /**
@@ -56,25 +63,32 @@ public final class EmbeddedRuntime implements AutoCloseable {
    */
   public EmbeddedRuntime(
       Settings settings, InstantSource requestClock, Consumer<Decision> decisions) {
-    this(settings, requestClock, decisions, CustomerProfiles.NONE);
+    this(settings, requestClock, decisions, CustomerProfiles.NONE, LiveStores.none());
   }
 
   /**
    * @param profiles what customers declared at onboarding, for profile features
+   * @param stores the durable stores, which the runtime now owns and closes; when they hold
+   *     transactions, feature state is rebuilt from them before anything else runs
    */
-  public EmbeddedRuntime(
+  EmbeddedRuntime(
       Settings settings,
       InstantSource requestClock,
       Consumer<Decision> decisions,
-      CustomerProfiles profiles) {
+      CustomerProfiles profiles,
+      LiveStores stores) {
     this.settings = settings;
     this.requestClock = requestClock;
+    this.stores = stores;
     for (String name : settings.pendingIntegrations()) {
-      LOG.warn(
-          "{} is set, but this build runs the embedded stores only; the setting is not used yet",
-          name);
+      LOG.warn("{} is set, but this build does not use it in the live pipeline yet", name);
     }
-    this.engine = featureEngine(settings, profiles);
+    FeatureRegistry standard = FeatureRegistry.standard();
+    FeatureSettings featureSettings = featureSettings(settings);
+    this.engine =
+        new FeatureEngine(
+            standard, featureSettings, stores.stateStore(standard, featureSettings), profiles);
+    stores.catchUp(engine, System.out);
     FeatureRegistry registry = engine.registry();
     RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
     RuleSet rules =
@@ -84,7 +98,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
         rules.rules().size(),
         rules.version(),
         rules.source());
-    AlertRepository alerts = new InMemoryAlertRepository();
+    AlertRepository alerts = stores.alerts();
     this.processor =
         new TransactionProcessor(
             engine,
@@ -98,9 +112,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
             processor,
             settings.pipelinePartitions(),
             settings.queueCapacity(),
-            decisions,
+            decisions.andThen(stores.decisionLog()),
             deadLetters,
             InstantSource.system());
+    this.intake =
+        new Intake(stores.journal(), processor, pipeline, decisions.andThen(stores.decisionLog()));
+    stores.checkpointFrom(this::appliedBefore);
     registerMetrics();
   }
 
@@ -109,12 +126,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
    * path, backfills and the consistency check share, so their features cannot drift apart.
    */
   static FeatureEngine featureEngine(Settings settings, CustomerProfiles profiles) {
-    FeatureSettings featureSettings =
-        FeatureSettings.DEFAULT
-            .withZone(settings.zone())
-            .withAllowedLateness(settings.allowedLateness());
     return new FeatureEngine(
-        FeatureRegistry.standard(), featureSettings, new InMemoryEntityStateStore(), profiles);
+        FeatureRegistry.standard(),
+        featureSettings(settings),
+        new InMemoryEntityStateStore(),
+        profiles);
+  }
+
+  static FeatureSettings featureSettings(Settings settings) {
+    return FeatureSettings.DEFAULT
+        .withZone(settings.zone())
+        .withAllowedLateness(settings.allowedLateness());
   }
 
   private void registerMetrics() {
@@ -145,12 +167,36 @@ public final class EmbeddedRuntime implements AutoCloseable {
         .register(metrics);
   }
 
+  /**
+   * An instant before which every journaled transaction has reached the feature state: now, or when
+   * the oldest transaction still in the pipeline was queued.
+   */
+  private Instant appliedBefore() {
+    Instant now = Instant.now();
+    OptionalLong oldest = pipeline.oldestPendingNanos();
+    if (oldest.isEmpty()) {
+      return now;
+    }
+    return now.minusNanos(Math.max(0, System.nanoTime() - oldest.getAsLong()));
+  }
+
   /** Starts the HTTP API on {@code port} (0 picks a free one). */
   public ApiServer startApi(int port) {
     ApiContext context =
         new ApiContext(
             processor,
-            t -> pipeline.offer(t, Duration.ofMillis(200)),
+            new TransactionScoring() {
+              @Override
+              public Decision score(Transaction t) {
+                return intake.score(t);
+              }
+
+              @Override
+              public List<Decision> scoreAll(List<Transaction> batch) {
+                return intake.scoreAll(batch);
+              }
+            },
+            t -> intake.enqueue(t, Duration.ofMillis(200)),
             processor.alerts(),
             requestClock,
             settings.locale(),
@@ -174,16 +220,21 @@ public final class EmbeddedRuntime implements AutoCloseable {
                     "queued", pipeline.queued(),
                     "processed", pipeline.processedCount(),
                     "dead_letters", deadLetters.count())),
-        indicator(
-            "feature_store",
+        stores.stateHealth(
             () ->
                 Map.of(
-                    "mode", "in-memory",
                     "customers", engine.entityCount(EntityType.CUSTOMER),
                     "merchants", engine.entityCount(EntityType.MERCHANT),
                     "late_events", engine.lateCount())),
+        stores.health(),
         indicator(
-            "alert_store", () -> Map.of("mode", "in-memory", "alerts", processor.alerts().count())),
+            "alert_store",
+            () ->
+                Map.of(
+                    "mode",
+                    stores.durable() ? "system of record" : "in-memory",
+                    "alerts",
+                    processor.alerts().count())),
         indicator(
             "rules",
             () ->
@@ -220,6 +271,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return pipeline;
   }
 
+  /** Where transactions enter: journaled first, then scored or queued. */
+  public Intake intake() {
+    return intake;
+  }
+
   public InMemoryDeadLetterSink deadLetters() {
     return deadLetters;
   }
@@ -238,5 +294,6 @@ public final class EmbeddedRuntime implements AutoCloseable {
       server.close();
     }
     pipeline.close();
+    stores.close();
   }
 }

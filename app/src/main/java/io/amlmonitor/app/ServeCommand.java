@@ -2,6 +2,7 @@ package io.amlmonitor.app;
 
 import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.server.ApiServer;
 import java.time.InstantSource;
 import java.util.Map;
@@ -39,7 +40,13 @@ final class ServeCommand implements Callable<Integer> {
     Settings settings = Settings.resolve(ConfigSources.standard(flags));
     Logging.configure(settings.logLevel(), common.verbose);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (EmbeddedRuntime runtime = new EmbeddedRuntime(settings, InstantSource.system(), d -> {})) {
+    try (EmbeddedRuntime runtime =
+        new EmbeddedRuntime(
+            settings,
+            InstantSource.system(),
+            d -> {},
+            CustomerProfiles.NONE,
+            LiveStores.open(settings))) {
       ApiServer server = runtime.startApi(settings.apiPort());
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       System.out.printf(

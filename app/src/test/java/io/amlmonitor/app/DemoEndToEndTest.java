@@ -9,16 +9,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code aml demo} for a few seconds and talks to its API while it streams. */
 class DemoEndToEndTest {
   private static final Pattern API = Pattern.compile("API on http://127\\.0\\.0\\.1:(\\d+)");
+
+  @TempDir Path dataDir;
 
   @Test
   void demoStreamsServesTheApiAndSummarisesDetection() throws Exception {
@@ -46,7 +50,9 @@ class DemoEndToEndTest {
                       "--days",
                       "30",
                       "--seed",
-                      "7"));
+                      "7",
+                      "--data-dir",
+                      dataDir.toString()));
       int port = awaitPort(captured);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> predict =

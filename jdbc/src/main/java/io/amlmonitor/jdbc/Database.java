@@ -86,6 +86,22 @@ public final class Database implements AutoCloseable {
     return new Migrations(ds, config).status(product, version);
   }
 
+  /**
+   * Borrows a connection and checks that it answers.
+   *
+   * @throws io.amlmonitor.core.store.StoreUnavailableException naming the database when it does not
+   */
+  public void ping() {
+    try (Connection c = pool.getConnection()) {
+      if (!c.isValid(2)) {
+        throw new SqlErrors(config.describe())
+            .translate("checking the connection", new SQLException("no answer", "08006"));
+      }
+    } catch (SQLException e) {
+      throw new SqlErrors(config.describe()).translate("checking the connection", e);
+    }
+  }
+
   /** The server and the schema version, read now. */
   public DatabaseStatus status() {
     return migrations.status(product, productVersion);

@@ -122,6 +122,21 @@ abstract class TransactionRepositoryContract extends StoreContract {
   }
 
   @Test
+  void streamsWhatWasReceivedSinceAnInstantInEventTimeOrder() throws InterruptedException {
+    repository().saveAll(List.of(payment("old", T0.plusSeconds(5))));
+    Thread.sleep(50);
+    Instant mark = Instant.now();
+    Thread.sleep(50);
+    repository().saveAll(List.of(payment("new-late", T0.plusSeconds(9)), payment("new-early", T0)));
+    List<String> seen = new ArrayList<>();
+
+    long n = repository().forEachReceivedSince(mark, t -> seen.add(t.id().value()));
+
+    assertThat(seen).containsExactly("new-early", "new-late");
+    assertThat(n).isEqualTo(2);
+  }
+
+  @Test
   void streamsMoreRowsThanOneFetch() {
     repository().saveAll(payments("T", 4_321));
     long[] previous = {Long.MIN_VALUE};

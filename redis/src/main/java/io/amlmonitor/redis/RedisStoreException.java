@@ -1,12 +1,17 @@
 package io.amlmonitor.redis;
 
-/** Redis could not be reached or refused a command; the message names the server. */
-public final class RedisStoreException extends RuntimeException {
+import io.amlmonitor.core.store.StoreUnavailableException;
+
+/**
+ * Redis could not be reached, refused a command, or kept conflicting with other writers; the
+ * message names the server. Each of these may pass, so callers treat it as the store being away.
+ */
+public final class RedisStoreException extends StoreUnavailableException {
   public RedisStoreException(String message, Throwable cause) {
     super(message, cause);
   }
 
   public RedisStoreException(String message) {
-    super(message);
+    super(message, null);
   }
 }

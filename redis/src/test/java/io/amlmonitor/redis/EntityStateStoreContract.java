@@ -42,6 +42,9 @@ abstract class EntityStateStoreContract {
   /** A second handle on {@code store}'s state, as a second API instance would open it. */
   abstract EntityStateStore sameStateAs(EntityStateStore store);
 
+  /** Waits until every handle opened so far has made its writes visible to the others. */
+  void settle() {}
+
   @Test
   void anUnknownEntityReadsAsNull() {
     EntityStateStore store = newStore();
@@ -81,6 +84,7 @@ abstract class EntityStateStoreContract {
     FeatureEngine reader = new FeatureEngine(REGISTRY, SETTINGS, sameStateAs(first));
     List<Transaction> stream = stream(new SplittableRandom(11), 200);
     stream.forEach(writer::ingest);
+    settle();
 
     Instant at = stream.get(stream.size() - 1).timestamp().plusSeconds(30);
     assertThat(entityStateFeatures(reader.entityFeatures(EntityType.CUSTOMER, "C1", at)))
@@ -134,6 +138,7 @@ abstract class EntityStateStoreContract {
     } finally {
       pool.shutdown();
     }
+    settle();
     FeatureEngine engine = new FeatureEngine(REGISTRY, SETTINGS, store);
 
     FeatureVector features = engine.entityFeatures(EntityType.CUSTOMER, "C1", T0.plusSeconds(60));

@@ -14,48 +14,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * The store contract against the Redis on this machine (127.0.0.1:6379), each test under its own
  * key prefix, removed afterwards. Skips without Redis unless {@code aml.require.services} is true.
  */
 class RedisEntityStateStoreIT extends EntityStateStoreContract {
-  private static final String HOST = "127.0.0.1";
-  private static final int PORT = 6379;
+  private static final String HOST = RedisTestServer.HOST;
+  private static final int PORT = RedisTestServer.PORT;
 
   private final String prefix = "aml-test:" + UUID.randomUUID() + ":";
   private final List<RedisEntityStateStore> opened = new ArrayList<>();
 
   @BeforeAll
   static void redisIsUp() {
-    try (Jedis jedis = new Jedis(HOST, PORT)) {
-      jedis.ping();
-    } catch (RuntimeException e) {
-      String why = "Redis is not reachable at " + HOST + ":" + PORT + ": " + e.getMessage();
-      if (Boolean.getBoolean("aml.require.services")) {
-        throw new IllegalStateException(why, e);
-      }
-      Assumptions.abort(why);
-    }
+    RedisTestServer.requireUp();
   }
 
   @AfterEach
   void removeKeys() {
-    try (Jedis jedis = new Jedis(HOST, PORT)) {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        var page = jedis.scan(cursor, new ScanParams().match(prefix + "*").count(1_000));
-        if (!page.getResult().isEmpty()) {
-          jedis.del(page.getResult().toArray(new String[0]));
-        }
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    }
+    RedisTestServer.removeKeys(prefix);
     opened.forEach(RedisEntityStateStore::close);
   }
 

@@ -11,12 +11,16 @@ import java.util.Objects;
 /**
  * What the API serves from: the use case, the stores and the clock, wired by the application.
  *
+ * @param processor the features and rules, for reads ({@code /features}) and health
+ * @param scoring how {@code /predict} records and scores
+ * @param ingest how {@code POST /transactions} records and queues
  * @param clock the request clock: default timestamps and the "now" of feature reads
  * @param locale the language of explanations when the request does not ask for one
  * @param maxBatchSize most transactions one {@code /batch-predict} may carry
  */
 public record ApiContext(
     TransactionProcessor processor,
+    TransactionScoring scoring,
     TransactionIngest ingest,
     AlertRepository alerts,
     InstantSource clock,
@@ -28,6 +32,7 @@ public record ApiContext(
 
   public ApiContext {
     Objects.requireNonNull(processor, "processor");
+    Objects.requireNonNull(scoring, "scoring");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(clock, "clock");

@@ -14,6 +14,7 @@ import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.scoring.Messages;
 import io.amlmonitor.core.scoring.RiskLevel;
+import io.amlmonitor.core.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -98,6 +99,20 @@ public final class ApiServer implements AutoCloseable {
         InvalidFieldException.class,
         (e, c) -> problem(c, Problem.invalidField(e.field(), e.getMessage())));
     app.exception(JsonProcessingException.class, (e, c) -> problem(c, jsonProblem(e)));
+    app.exception(
+        StoreUnavailableException.class,
+        (e, c) -> {
+          LOG.warn("{} {}: {}", c.method(), c.path(), e.getMessage());
+          c.header("Retry-After", "5");
+          problem(
+              c,
+              Problem.of(
+                  503,
+                  title(503),
+                  "A store this request needs is unavailable; retry later (a repeated "
+                      + "transaction_id is counted once). "
+                      + e.getMessage()));
+        });
     app.exception(
         HttpResponseException.class,
         (e, c) -> problem(c, Problem.of(e.getStatus(), title(e.getStatus()), e.getMessage())));
@@ -195,7 +210,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void predict(Context c) throws IOException {
     Transaction t = transaction(body(c));
-    Decision d = predictTimer.record(() -> ctx.processor().process(t));
+    Decision d = predictTimer.record(() -> ctx.scoring().score(t));
     c.json(PredictionResponse.of(d, locale(c)));
   }
 
@@ -209,22 +224,32 @@ public final class ApiServer implements AutoCloseable {
           413, "The batch has " + body.size() + " transactions; at most " + ctx.maxBatchSize());
     }
     Locale locale = locale(c);
+    // Parse everything first, so that the valid ones are recorded in one commit and scored in
+    // order; each invalid one keeps its own error in its place.
     List<Object> results = new ArrayList<>(body.size());
+    List<Transaction> valid = new ArrayList<>(body.size());
+    List<Integer> validIndex = new ArrayList<>(body.size());
     int failed = 0;
     for (int i = 0; i < body.size(); i++) {
+      Object error = null;
       try {
-        Transaction t = transaction(body.get(i));
-        results.add(PredictionResponse.of(ctx.processor().process(t), locale));
+        valid.add(transaction(body.get(i)));
+        validIndex.add(i);
       } catch (InvalidFieldException e) {
-        failed++;
-        results.add(Map.of("index", i, "error", Problem.invalidField(e.field(), e.getMessage())));
+        error = Problem.invalidField(e.field(), e.getMessage());
       } catch (JsonProcessingException e) {
-        failed++;
-        results.add(Map.of("index", i, "error", jsonProblem(e)));
+        error = jsonProblem(e);
       } catch (HttpResponseException e) {
-        failed++;
-        results.add(Map.of("index", i, "error", Problem.of(400, title(400), e.getMessage())));
+        error = Problem.of(400, title(400), e.getMessage());
       }
+      if (error != null) {
+        failed++;
+      }
+      results.add(error == null ? null : Map.of("index", i, "error", error));
+    }
+    List<Decision> decisions = ctx.scoring().scoreAll(valid);
+    for (int k = 0; k < decisions.size(); k++) {
+      results.set(validIndex.get(k), PredictionResponse.of(decisions.get(k), locale));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("scored", body.size() - failed);

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureSettings;
+import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.core.scoring.RiskThresholds;
 import io.amlmonitor.core.scoring.Scorer;
+import io.amlmonitor.core.store.StoreUnavailableException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -36,6 +39,7 @@ class ApiServerTest {
       new AtomicReference<>(Instant.parse("2026-06-01T12:00:00Z"));
   private final InstantSource clock = () -> now.get();
   private final AtomicBoolean ingestFull = new AtomicBoolean();
+  private final AtomicBoolean storeDown = new AtomicBoolean();
   private final HttpClient http = HttpClient.newHttpClient();
   private FeatureEngine engine;
   private ApiServer server;
@@ -56,6 +60,21 @@ class ApiServerTest {
     ApiContext context =
         new ApiContext(
             processor,
+            new TransactionScoring() {
+              @Override
+              public Decision score(Transaction t) {
+                return scoreAll(List.of(t)).get(0);
+              }
+
+              @Override
+              public List<Decision> scoreAll(List<Transaction> batch) {
+                if (storeDown.get()) {
+                  throw new StoreUnavailableException(
+                      "PostgreSQL at db.example:5432: connection refused", null);
+                }
+                return batch.stream().map(processor::process).toList();
+              }
+            },
             t -> {
               if (ingestFull.get()) {
                 return false;
@@ -253,6 +272,23 @@ class ApiServerTest {
     var r = post("/transactions", "{\"customer_id\":\"C\",\"merchant_id\":\"M\",\"amount\":5}");
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+  }
+
+  @Test
+  void aStoreThatIsAwayIsA503NamingItWithRetryAfter() throws Exception {
+    storeDown.set(true);
+    var r = post("/predict", "{\"customer_id\":\"C\",\"merchant_id\":\"M\",\"amount\":5}");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(r.headers().firstValue("Retry-After")).isPresent();
+    assertThat(json(r).path("detail").asText()).contains("PostgreSQL at db.example:5432");
+    assertThat(engine.acceptedCount()).isZero();
+
+    storeDown.set(false);
+    assertThat(
+            post("/predict", "{\"customer_id\":\"C\",\"merchant_id\":\"M\",\"amount\":5}")
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test

@@ -42,8 +42,7 @@ public record Settings(
     RedisSettings redis) {
 
   /** Names of the distributed settings that later integrations read. */
-  static final List<String> DISTRIBUTED =
-      List.of("POSTGRES_HOST", "REDIS_HOST", "KAFKA_BOOTSTRAP_SERVERS", "NEO4J_URI");
+  static final List<String> DISTRIBUTED = List.of("KAFKA_BOOTSTRAP_SERVERS", "NEO4J_URI");
 
   public static Settings resolve(ConfigSources s) {
     List<String> pending = new ArrayList<>();
@@ -181,7 +180,7 @@ public record Settings(
     return d;
   }
 
-  private static Duration duration(ConfigSources s, String name, Duration fallback, Duration max) {
+  static Duration duration(ConfigSources s, String name, Duration fallback, Duration max) {
     String v = s.get(name);
     return v == null ? fallback : parseDuration(name, v, max);
   }

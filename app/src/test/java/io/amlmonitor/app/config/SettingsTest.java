@@ -74,8 +74,24 @@ class SettingsTest {
   @Test
   void distributedSettingsNotYetUsedAreReported() {
     Settings s =
-        Settings.resolve(new ConfigSources(Map.of(), Map.of("POSTGRES_HOST", "db"), Map.of()));
-    assertThat(s.pendingIntegrations()).containsExactly("POSTGRES_HOST");
+        Settings.resolve(
+            new ConfigSources(
+                Map.of(),
+                Map.of(
+                    "POSTGRES_HOST", "db", "REDIS_HOST", "r", "KAFKA_BOOTSTRAP_SERVERS", "k:9092"),
+                Map.of()));
+    assertThat(s.pendingIntegrations()).containsExactly("KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void redisTimeToLiveAndKeyPrefixAreReadAndChecked() {
+    Settings s = resolve(Map.of("REDIS_HOST", "r", "REDIS_TTL", "48h", "REDIS_KEY_PREFIX", "x:"));
+    assertThat(s.redis().ttl()).isEqualTo(java.time.Duration.ofHours(48));
+    assertThat(s.redis().keyPrefix()).isEqualTo("x:");
+    assertThat(resolve(Map.of("REDIS_HOST", "r")).redis().ttl())
+        .isEqualTo(java.time.Duration.ofHours(24));
+    assertThatThrownBy(() -> resolve(Map.of("REDIS_HOST", "r", "REDIS_TTL", "soon")))
+        .hasMessageStartingWith("REDIS_TTL='soon'");
   }
 
   @Test
@@ -116,7 +132,14 @@ class SettingsTest {
     assertThat(pg.postgres())
         .isEqualTo(new PostgresSettings("db.internal", 5433, "aml", "aml", "hunter2", "public"));
     assertThat(pg.postgres().toString()).doesNotContain("hunter2");
-    assertThat(pg.redis()).isEqualTo(new RedisSettings("cache", 6379));
+    assertThat(pg.redis())
+        .isEqualTo(
+            new RedisSettings(
+                "cache",
+                6379,
+                java.time.Duration.ofHours(24),
+                "aml:",
+                java.time.Duration.ofMillis(10)));
   }
 
   @Test

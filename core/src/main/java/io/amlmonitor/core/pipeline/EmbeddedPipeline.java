@@ -1,6 +1,7 @@
 package io.amlmonitor.core.pipeline;
 
 import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final LongAdder processed = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder stalled = new LongAdder();
+  private final long[] inProcessSince;
   private volatile boolean closed;
 
   /** A queued transaction and when it was queued, to measure time in the pipeline. */
@@ -63,10 +66,13 @@ public final class EmbeddedPipeline implements AutoCloseable {
     this.decisions = Objects.requireNonNull(decisions, "decisions");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.inProcessSince = new long[partitions];
+    java.util.Arrays.fill(inProcessSince, Long.MAX_VALUE);
     for (int i = 0; i < partitions; i++) {
       BlockingQueue<Item> queue = new ArrayBlockingQueue<>(capacity);
       queues.add(queue);
-      Thread worker = new Thread(() -> work(queue), "pipeline-" + i);
+      int partition = i;
+      Thread worker = new Thread(() -> work(partition, queue), "pipeline-" + i);
       worker.setDaemon(true);
       workers.add(worker);
       worker.start();
@@ -98,13 +104,42 @@ public final class EmbeddedPipeline implements AutoCloseable {
             TimeUnit.NANOSECONDS);
   }
 
+  /** Whether {@code t}'s partition has room now (a hint: others may fill it meanwhile). */
+  public boolean hasRoom(Transaction t) {
+    return queueFor(t).remainingCapacity() > 0;
+  }
+
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("the pipeline is closed");
     }
   }
 
-  private void work(BlockingQueue<Item> queue) {
+  /**
+   * When the oldest transaction still queued or being processed was queued ({@link
+   * System#nanoTime()}), or empty when there is none: everything queued before it is done.
+   */
+  public java.util.OptionalLong oldestPendingNanos() {
+    long oldest = Long.MAX_VALUE;
+    for (int i = 0; i < queues.size(); i++) {
+      // An item being handed from the queue to its worker is seen in neither for a moment; callers
+      // that replay from this instant leave a margin for that.
+      long working;
+      synchronized (inProcessSince) {
+        working = inProcessSince[i];
+      }
+      Item head = queues.get(i).peek();
+      oldest = Math.min(oldest, working);
+      if (head != null) {
+        oldest = Math.min(oldest, head.queuedNanos());
+      }
+    }
+    return oldest == Long.MAX_VALUE
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(oldest);
+  }
+
+  private void work(int partition, BlockingQueue<Item> queue) {
     while (true) {
       Item item;
       try {
@@ -115,6 +150,30 @@ public final class EmbeddedPipeline implements AutoCloseable {
       if (item.transaction() == POISON) {
         return;
       }
+      synchronized (inProcessSince) {
+        inProcessSince[partition] = item.queuedNanos();
+      }
+      boolean carryOn = processUntilStored(item);
+      synchronized (inProcessSince) {
+        inProcessSince[partition] = Long.MAX_VALUE;
+      }
+      if (!carryOn) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Processes one item. A store that is away (the alert store, a shared feature store) is waited
+   * for, with growing pauses, instead of dead-lettering the transaction: it was already accepted,
+   * and its partition stalls until the store is back, which fills the queue and turns new requests
+   * away with "busy". Any other failure sends the transaction to the dead letters.
+   *
+   * @return false when interrupted
+   */
+  private boolean processUntilStored(Item item) {
+    long pauseMillis = 50;
+    while (true) {
       try {
         Decision d = processor.process(item.transaction());
         processed.increment();
@@ -125,13 +184,28 @@ public final class EmbeddedPipeline implements AutoCloseable {
                 d.placement(),
                 d.alert(),
                 System.nanoTime() - item.queuedNanos()));
+        return true;
+      } catch (StoreUnavailableException e) {
+        stalled.increment();
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException stop) {
+          return false;
+        }
+        pauseMillis = Math.min(pauseMillis * 2, 2_000);
       } catch (RuntimeException e) {
         failed.increment();
         deadLetters.accept(
             new DeadLetter(
                 item.transaction().toString(), "pipeline", String.valueOf(e), clock.instant()));
+        return true;
       }
     }
+  }
+
+  /** How many times processing waited for a store that was away. */
+  public long stalledCount() {
+    return stalled.sum();
   }
 
   /** Transactions waiting in the queues. */

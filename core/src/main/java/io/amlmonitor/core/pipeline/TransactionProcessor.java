@@ -19,7 +19,8 @@ import java.util.UUID;
  * transaction, score, add it to the windows, raise an alert when the score reaches the threshold.
  *
  * <p>A repeated transaction id is scored again (so a client retry gets its answer) but is not
- * counted twice and raises no second alert.
+ * counted twice and raises no second alert: the {@link AlertRepository} keeps one alert per
+ * transaction.
  */
 public final class TransactionProcessor {
   private final FeatureEngine engine;
@@ -59,7 +60,9 @@ public final class TransactionProcessor {
     Assessment assessment = scorer.assess(t, features);
     Placement placement = engine.ingest(t);
     Alert alert = null;
-    if (placement != Placement.DUPLICATE && assessment.riskScore() >= alertThreshold) {
+    // A repeat still tries to raise its alert: the repository keeps one per transaction, and a
+    // retry after a failed alert write (store away) must raise the alert the first try could not.
+    if (assessment.riskScore() >= alertThreshold) {
       alert = alertFor(t, assessment);
       if (!alerts.save(alert)) {
         alert = null;

@@ -44,5 +44,14 @@ public interface TransactionRepository {
    */
   long forEachIn(TimeRange eventTime, Consumer<? super Transaction> action);
 
+  /**
+   * Streams every transaction the store received at or after {@code from} (by the store's own clock
+   * at insert), in event-time order (ties by id): what a restart replays into feature state that
+   * lives outside the process and was complete up to {@code from}.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEachReceivedSince(Instant from, Consumer<? super Transaction> action);
+
   long count();
 }
