@@ -88,7 +88,6 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.engine =
         new FeatureEngine(
             standard, featureSettings, stores.stateStore(standard, featureSettings), profiles);
-    stores.catchUp(engine, System.out);
     FeatureRegistry registry = engine.registry();
     RuleSetLoader loader = new RuleSetLoader(registry, settings.zone());
     RuleSet rules =
@@ -117,6 +116,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             InstantSource.system());
     this.intake =
         new Intake(stores.journal(), processor, pipeline, decisions.andThen(stores.decisionLog()));
+    stores.catchUp(processor, System.out);
     stores.checkpointFrom(this::appliedBefore);
     registerMetrics();
   }
@@ -168,16 +168,23 @@ public final class EmbeddedRuntime implements AutoCloseable {
   }
 
   /**
-   * An instant before which every journaled transaction has reached the feature state: now, or when
-   * the oldest transaction still in the pipeline was queued.
+   * An instant before which every journaled transaction has reached the feature state and had its
+   * decision written: now, or when the oldest transaction still in the pipeline, or the oldest
+   * decision still unwritten, was queued.
    */
   private Instant appliedBefore() {
     Instant now = Instant.now();
-    OptionalLong oldest = pipeline.oldestPendingNanos();
-    if (oldest.isEmpty()) {
-      return now;
+    long nanoNow = System.nanoTime();
+    long oldest = nanoNow;
+    OptionalLong queued = pipeline.oldestPendingNanos();
+    if (queued.isPresent()) {
+      oldest = Math.min(oldest, queued.getAsLong());
     }
-    return now.minusNanos(Math.max(0, System.nanoTime() - oldest.getAsLong()));
+    OptionalLong unrecorded = stores.oldestUnrecordedNanos();
+    if (unrecorded.isPresent()) {
+      oldest = Math.min(oldest, unrecorded.getAsLong());
+    }
+    return now.minusNanos(nanoNow - oldest);
   }
 
   /** Starts the HTTP API on {@code port} (0 picks a free one). */

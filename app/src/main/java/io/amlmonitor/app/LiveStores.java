@@ -4,6 +4,7 @@ import io.amlmonitor.app.config.RedisSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.EntityStateCodec;
 import io.amlmonitor.core.feature.EntityStateStore;
 import io.amlmonitor.core.feature.FeatureEngine;
@@ -14,6 +15,7 @@ import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.DecisionRecorder;
 import io.amlmonitor.core.pipeline.GroupCommitJournal;
 import io.amlmonitor.core.pipeline.TransactionJournal;
+import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.redis.CachedRedisEntityStateStore;
@@ -25,8 +27,12 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable side of a live runtime: the SQL system of record (PostgreSQL or the embedded file) as
@@ -39,6 +45,8 @@ final class LiveStores implements AutoCloseable {
   private static final int DECISION_BATCH = 1_000;
   private static final int DECISION_BACKLOG = 200_000;
   private static final Duration CHECKPOINT_MARGIN = Duration.ofMinutes(1);
+  private static final Duration UNDECIDED_MARGIN = Duration.ofMinutes(10);
+  private static final Logger LOG = LoggerFactory.getLogger(LiveStores.class);
 
   private final Database database;
   private final RedisSettings redis;
@@ -59,7 +67,7 @@ final class LiveStores implements AutoCloseable {
           new GroupCommitJournal(database.transactions(), JOURNAL_MAX_BATCH, JOURNAL_MAX_WAITING);
       this.decisions =
           new DecisionRecorder(database.decisions(), clock, DECISION_BATCH, DECISION_BACKLOG);
-      this.alerts = database.alerts();
+      this.alerts = new RecordedAlerts(database.alerts());
     }
   }
 
@@ -116,18 +124,50 @@ final class LiveStores implements AutoCloseable {
    * state in Redis, what the journal received since Redis's last checkpoint (less a margin for
    * transactions between journal and pipeline at that moment, and for clocks that differ).
    */
-  void catchUp(FeatureEngine engine, PrintStream out) {
+  void catchUp(TransactionProcessor processor, PrintStream out) {
     if (database == null) {
       return;
     }
-    if (redisState == null) {
-      StateRebuild.run(database.transactions(), engine, StateRebuild.BEGINNING, out);
-      return;
-    }
     Instant from =
-        redisState.checkpoint().map(c -> c.minus(CHECKPOINT_MARGIN)).orElse(StateRebuild.BEGINNING);
-    StateRebuild.run(database.transactions(), engine, from, out);
-    redisState.flush();
+        redisState == null
+            ? StateRebuild.BEGINNING
+            : redisState
+                .checkpoint()
+                .map(c -> c.minus(CHECKPOINT_MARGIN))
+                .orElse(StateRebuild.BEGINNING);
+    // Transactions journaled but not yet decided when the process stopped: scored during the
+    // replay, at their place in event time, so their decisions and alerts are not lost either.
+    Set<TransactionId> undecided =
+        database
+            .decisions()
+            .latestCreatedAt()
+            .map(
+                latest ->
+                    database.decisions().undecidedReceivedSince(latest.minus(UNDECIDED_MARGIN)))
+            .orElse(Set.of());
+    FeatureEngine engine = processor.engine();
+    StateRebuild.run(
+        database.transactions(),
+        t -> {
+          if (undecided.contains(t.id())) {
+            decisions.accept(processor.process(t));
+          } else {
+            engine.ingest(t);
+          }
+        },
+        from,
+        out);
+    if (!undecided.isEmpty()) {
+      LOG.info("Scored {} transactions that had no decision yet", undecided.size());
+    }
+    if (redisState != null) {
+      redisState.flush();
+    }
+  }
+
+  /** When the oldest decision not yet written was queued ({@link System#nanoTime}), if any. */
+  OptionalLong oldestUnrecordedNanos() {
+    return decisions == null ? OptionalLong.empty() : decisions.oldestPendingNanos();
   }
 
   /**

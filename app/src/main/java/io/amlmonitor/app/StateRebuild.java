@@ -1,6 +1,6 @@
 package io.amlmonitor.app;
 
-import io.amlmonitor.core.feature.FeatureEngine;
+import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.store.TransactionRepository;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +26,17 @@ final class StateRebuild {
   private StateRebuild() {}
 
   /**
-   * Replays every transaction the journal received since {@code receivedFrom} into {@code engine},
-   * oldest event first (a repeat of one the state already holds is counted once), printing a
-   * progress line each second on {@code out} while it runs.
+   * Passes every transaction the journal received since {@code receivedFrom} to {@code apply}
+   * (which adds it to feature state), oldest event first, printing a progress line each second on
+   * {@code out} while it runs.
    *
    * @return how many transactions were replayed
    */
   static long run(
-      TransactionRepository journal, FeatureEngine engine, Instant receivedFrom, PrintStream out) {
+      TransactionRepository journal,
+      Consumer<Transaction> apply,
+      Instant receivedFrom,
+      PrintStream out) {
     long started = System.nanoTime();
     LongAdder done = new LongAdder();
     ScheduledExecutorService ticker =
@@ -53,7 +57,7 @@ final class StateRebuild {
           journal.forEachReceivedSince(
               receivedFrom,
               t -> {
-                engine.ingest(t);
+                apply.accept(t);
                 done.increment();
               });
     } finally {

@@ -13,6 +13,8 @@ import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureDefinition;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.jdbc.Database;
+import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.server.TransactionRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -179,8 +181,32 @@ class CrashRecoveryIT {
       assertThat(health.path("components").path("system_of_record").path("status").asText())
           .isEqualTo("UP");
     } finally {
-      second.kill();
+      second.stop();
     }
+    // Every acknowledged transaction is stored and has its decision (those still on their way at
+    // the kill were scored during the restart's replay), and every decision at or above the alert
+    // threshold its alert.
+    try (Database db = Database.open(sqlConfig(env))) {
+      for (Transaction t : acknowledged) {
+        assertThat(db.transactions().find(t.id())).as("transaction %s", t.id()).isPresent();
+        var decision = db.decisions().find(t.id());
+        assertThat(decision).as("decision of %s", t.id()).isPresent();
+      }
+      long alerting =
+          acknowledged.stream()
+              .map(t -> db.decisions().find(t.id()).orElseThrow())
+              .filter(d -> d.riskScore() >= 0.5)
+              .count();
+      assertThat(db.alerts().count()).isEqualTo(alerting);
+    }
+  }
+
+  private DatabaseConfig sqlConfig(Map<String, String> env) {
+    if (env.containsKey("POSTGRES_HOST")) {
+      return new DatabaseConfig.Postgres(
+          "127.0.0.1", 5432, "test", "postgres", null, env.get("POSTGRES_SCHEMA"), 2);
+    }
+    return new DatabaseConfig.Embedded(dir.resolve("data").resolve("db"), 2);
   }
 
   private FeatureEngine referenceEngine(List<Transaction> acknowledged) {
@@ -302,6 +328,14 @@ class CrashRecoveryIT {
       return http.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
           HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGTERM: the shutdown hook stops the server and writes what is queued. */
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        kill();
+      }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

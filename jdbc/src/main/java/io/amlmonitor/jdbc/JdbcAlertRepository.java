@@ -9,6 +9,7 @@ import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.scoring.RiskLevel;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,45 +36,46 @@ public final class JdbcAlertRepository implements AlertRepository {
 
   @Override
   public boolean save(Alert a) {
-    return sql.inTransaction(
-        "saving alert " + a.alertId(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO alerts ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, a.alertId());
-            ps.setString(2, a.transactionId().value());
-            ps.setString(3, a.customerId().value());
-            Sql.setText(ps, 4, a.receiverId());
-            Sql.setDecimal(ps, 5, a.amount() == null ? null : a.amount().toBigDecimal());
-            Sql.setInstant(ps, 6, a.transactionTime());
-            Sql.setInstant(ps, 7, a.createdAt());
-            ps.setDouble(8, a.riskScore());
-            ps.setString(9, a.riskLevel().name());
-            ps.setString(10, JsonText.strings(a.rules()));
-            ps.setString(11, JsonText.strings(a.reasons()));
-            Sql.setText(ps, 12, a.ruleSetVersion());
-            if (ps.executeUpdate() == 0) {
-              return false;
-            }
-          }
-          if (!a.rules().isEmpty()) {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO alert_rules (alert_id, rule_index, rule_id) VALUES (?, ?, ?)")) {
-              for (int i = 0; i < a.rules().size(); i++) {
-                ps.setString(1, a.alertId());
-                ps.setInt(2, i);
-                ps.setString(3, a.rules().get(i));
-                ps.addBatch();
-              }
-              ps.executeBatch();
-            }
-          }
-          return true;
-        });
+    return sql.inTransaction("saving alert " + a.alertId(), c -> insert(c, a));
+  }
+
+  /** Inserts {@code a} and its rules on {@code c}, unless its transaction has an alert already. */
+  static boolean insert(Connection c, Alert a) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alerts ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+      ps.setString(1, a.alertId());
+      ps.setString(2, a.transactionId().value());
+      ps.setString(3, a.customerId().value());
+      Sql.setText(ps, 4, a.receiverId());
+      Sql.setDecimal(ps, 5, a.amount() == null ? null : a.amount().toBigDecimal());
+      Sql.setInstant(ps, 6, a.transactionTime());
+      Sql.setInstant(ps, 7, a.createdAt());
+      ps.setDouble(8, a.riskScore());
+      ps.setString(9, a.riskLevel().name());
+      ps.setString(10, JsonText.strings(a.rules()));
+      ps.setString(11, JsonText.strings(a.reasons()));
+      Sql.setText(ps, 12, a.ruleSetVersion());
+      if (ps.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    if (!a.rules().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO alert_rules (alert_id, rule_index, rule_id) VALUES (?, ?, ?)")) {
+        for (int i = 0; i < a.rules().size(); i++) {
+          ps.setString(1, a.alertId());
+          ps.setInt(2, i);
+          ps.setString(3, a.rules().get(i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return true;
   }
 
   @Override

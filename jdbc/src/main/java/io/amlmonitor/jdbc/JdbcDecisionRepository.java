@@ -1,5 +1,6 @@
 package io.amlmonitor.jdbc;
 
+import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.scoring.RiskLevel;
@@ -8,8 +9,11 @@ import io.amlmonitor.core.store.DecisionRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Decisions in the {@code decisions} table, one per transaction, feature values as JSON text. */
@@ -26,12 +30,23 @@ public final class JdbcDecisionRepository implements DecisionRepository {
 
   @Override
   public int saveAll(List<DecisionRecord> batch) {
-    if (batch.isEmpty()) {
+    return saveAll(batch, List.of());
+  }
+
+  @Override
+  public int saveAll(List<DecisionRecord> batch, List<Alert> alerts) {
+    if (batch.isEmpty() && alerts.isEmpty()) {
       return 0;
     }
     return sql.inTransaction(
-        "saving " + batch.size() + " decisions",
+        "saving " + batch.size() + " decisions and " + alerts.size() + " alerts",
         c -> {
+          for (Alert a : alerts) {
+            JdbcAlertRepository.insert(c, a);
+          }
+          if (batch.isEmpty()) {
+            return 0;
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO decisions ("
@@ -49,6 +64,42 @@ public final class JdbcDecisionRepository implements DecisionRepository {
               ps.addBatch();
             }
             return BatchCounts.added(ps.executeBatch());
+          }
+        });
+  }
+
+  @Override
+  public Set<TransactionId> undecidedReceivedSince(Instant from) {
+    return sql.run(
+        "finding transactions without a decision since " + from,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT t.transaction_id FROM transactions t WHERE t.received_at >= ? AND NOT"
+                      + " EXISTS (SELECT 1 FROM decisions d"
+                      + " WHERE d.transaction_id = t.transaction_id)")) {
+            Sql.setInstant(ps, 1, from);
+            Set<TransactionId> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(TransactionId.of(rs.getString(1)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public Optional<Instant> latestCreatedAt() {
+    return sql.run(
+        "finding the newest decision",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT max(created_at) AS newest FROM decisions");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Optional.ofNullable(Sql.instant(rs, "newest"));
           }
         });
   }

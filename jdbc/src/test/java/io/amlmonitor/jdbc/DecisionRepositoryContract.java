@@ -133,6 +133,51 @@ abstract class DecisionRepositoryContract extends StoreContract {
     assertThat(repository().forEachCreatedIn(TimeRange.ALL, d -> {})).isEqualTo(4);
   }
 
+  @Test
+  void keepsDecisionsAndTheirAlertsTogether() {
+    int added =
+        repository()
+            .saveAll(
+                List.of(decision("T1", 0.8), decision("T2", 0.1)),
+                List.of(TestData.alert("A-1", "T1", "C1", RiskLevel.HIGH, "large_amount")));
+
+    assertThat(added).isEqualTo(2);
+    assertThat(database().alerts().count()).isEqualTo(1);
+    assertThat(database().alerts().countByRule()).containsEntry("large_amount", 1L);
+
+    int again =
+        repository()
+            .saveAll(
+                List.of(decision("T1", 0.9)),
+                List.of(TestData.alert("A-2", "T1", "C1", RiskLevel.HIGH, "large_amount")));
+    assertThat(again).isZero();
+    assertThat(database().alerts().count()).isEqualTo(1);
+  }
+
+  @Test
+  void findsTransactionsReceivedSinceAnInstantThatHaveNoDecision() throws InterruptedException {
+    database().transactions().saveAll(List.of(TestData.payment("OLD", T0)));
+    Thread.sleep(50);
+    Instant mark = Instant.now();
+    Thread.sleep(50);
+    database()
+        .transactions()
+        .saveAll(
+            List.of(
+                TestData.payment("DECIDED", T0.plusSeconds(1)),
+                TestData.payment("PENDING", T0.plusSeconds(2))));
+    repository().saveAll(List.of(decision("DECIDED", 0.2, T0.plusSeconds(5))));
+
+    assertThat(repository().undecidedReceivedSince(mark))
+        .containsExactly(TransactionId.of("PENDING"));
+    assertThat(repository().latestCreatedAt()).contains(T0.plusSeconds(5));
+  }
+
+  @Test
+  void anEmptyStoreHasNoLatestDecision() {
+    assertThat(repository().latestCreatedAt()).isEmpty();
+  }
+
   private static DecisionRecord decision(String txn, double score) {
     return decision(txn, score, T0);
   }

@@ -1,5 +1,6 @@
 package io.amlmonitor.core.pipeline;
 
+import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.StoreException;
@@ -8,6 +9,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +35,19 @@ public final class DecisionRecorder implements Consumer<Decision>, AutoCloseable
   private final DecisionRepository repository;
   private final InstantSource clock;
   private final int maxBatch;
-  private final BlockingQueue<DecisionRecord> queue;
+  private final BlockingQueue<Outcome> queue;
+  private volatile long batchSince = Long.MAX_VALUE;
   private final Thread writer;
   private final LongAdder recorded = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private volatile String lastError;
   private volatile boolean closing;
+
+  /**
+   * A decision, the alert it raised (or null), and when it was queued ({@link System#nanoTime}).
+   */
+  private record Outcome(DecisionRecord decision, Alert alert, long queuedNanos) {}
+
   private volatile long stopBy;
 
   /**
@@ -61,30 +70,58 @@ public final class DecisionRecorder implements Consumer<Decision>, AutoCloseable
 
   @Override
   public void accept(Decision d) {
-    if (!queue.offer(DecisionRecord.of(d, clock.instant()))) {
+    Outcome o =
+        new Outcome(
+            DecisionRecord.of(d, clock.instant()), d.raisedAlert().orElse(null), System.nanoTime());
+    if (!queue.offer(o)) {
       dropped.increment();
     }
   }
 
+  /**
+   * When the oldest decision not yet written was queued ({@link System#nanoTime}), or empty when
+   * all are written.
+   */
+  public OptionalLong oldestPendingNanos() {
+    long oldest = batchSince;
+    Outcome head = queue.peek();
+    if (head != null) {
+      oldest = Math.min(oldest, head.queuedNanos());
+    }
+    return oldest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(oldest);
+  }
+
   private void run() {
-    List<DecisionRecord> batch = new ArrayList<>(maxBatch);
+    List<Outcome> batch = new ArrayList<>(maxBatch);
+    List<DecisionRecord> decisions = new ArrayList<>(maxBatch);
+    List<Alert> alerts = new ArrayList<>();
     Duration pause = FIRST_PAUSE;
     while (true) {
       try {
         if (batch.isEmpty()) {
-          DecisionRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+          Outcome first = queue.poll(200, TimeUnit.MILLISECONDS);
           if (first == null) {
             if (closing) {
               return;
             }
             continue;
           }
+          batchSince = first.queuedNanos();
           batch.add(first);
           queue.drainTo(batch, maxBatch - 1);
+          decisions.clear();
+          alerts.clear();
+          for (Outcome o : batch) {
+            decisions.add(o.decision());
+            if (o.alert() != null) {
+              alerts.add(o.alert());
+            }
+          }
         }
-        repository.saveAll(batch);
+        repository.saveAll(decisions, alerts);
         recorded.add(batch.size());
         batch.clear();
+        batchSince = Long.MAX_VALUE;
         if (lastError != null) {
           LOG.info("Decisions are being recorded again");
           lastError = null;

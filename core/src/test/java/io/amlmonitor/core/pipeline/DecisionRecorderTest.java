@@ -2,6 +2,7 @@ package io.amlmonitor.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
 import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,6 +34,7 @@ class DecisionRecorderTest {
   /** Fails its first {@code failures} writes, as a store that is away for a while. */
   static final class Decisions implements DecisionRepository {
     final Map<String, DecisionRecord> stored = new ConcurrentHashMap<>();
+    final Map<String, Alert> alerts = new ConcurrentHashMap<>();
     final AtomicInteger failures;
 
     Decisions(int failures) {
@@ -45,6 +48,23 @@ class DecisionRecorderTest {
       }
       batch.forEach(d -> stored.putIfAbsent(d.transactionId().value(), d));
       return batch.size();
+    }
+
+    @Override
+    public int saveAll(List<DecisionRecord> batch, List<Alert> raised) {
+      int n = saveAll(batch);
+      raised.forEach(a -> alerts.putIfAbsent(a.transactionId().value(), a));
+      return n;
+    }
+
+    @Override
+    public Set<TransactionId> undecidedReceivedSince(Instant from) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Instant> latestCreatedAt() {
+      throw new UnsupportedOperationException();
     }
 
     @Override
@@ -98,6 +118,13 @@ class DecisionRecorderTest {
     assertThat(store.stored).hasSize(25);
     assertThat(recorder.recordedCount()).isEqualTo(25);
     assertThat(recorder.droppedCount()).isZero();
+    assertThat(store.alerts.keySet())
+        .isNotEmpty()
+        .isEqualTo(
+            store.stored.values().stream()
+                .filter(d -> d.riskScore() >= 0.5)
+                .map(d -> d.transactionId().value())
+                .collect(java.util.stream.Collectors.toSet()));
     DecisionRecord large = store.stored.get("T3");
     assertThat(large.rulesFired()).contains("large_amount");
     assertThat(large.features()).containsKey("txn_count_1h");
