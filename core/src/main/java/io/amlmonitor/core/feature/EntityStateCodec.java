@@ -19,7 +19,9 @@ import java.util.Objects;
  * refused with {@link IncompatibleStateException} rather than misread.
  */
 public final class EntityStateCodec {
-  private static final byte VERSION = 1;
+  /** 2: customer tiles hold only the events that left the raw window (deferred tiles). */
+  private static final byte VERSION = 2;
+
   private static final Direction[] FLOWS = {Direction.OUTGOING, Direction.INCOMING};
 
   private final LogSpec customerOut;
@@ -27,11 +29,10 @@ public final class EntityStateCodec {
   private final LogSpec merchantIn;
 
   public EntityStateCodec(FeatureRegistry registry, FeatureSettings settings) {
-    long lateness = settings.allowedLateness().toMillis();
     this.customerOut =
-        FeaturePlan.spec(registry, EntityType.CUSTOMER, Direction.OUTGOING, lateness);
-    this.customerIn = FeaturePlan.spec(registry, EntityType.CUSTOMER, Direction.INCOMING, lateness);
-    this.merchantIn = FeaturePlan.spec(registry, EntityType.MERCHANT, Direction.INCOMING, lateness);
+        FeaturePlan.spec(registry, EntityType.CUSTOMER, Direction.OUTGOING, settings);
+    this.customerIn = FeaturePlan.spec(registry, EntityType.CUSTOMER, Direction.INCOMING, settings);
+    this.merchantIn = FeaturePlan.spec(registry, EntityType.MERCHANT, Direction.INCOMING, settings);
   }
 
   /** State whose bytes do not fit the catalogue or format this codec reads. */

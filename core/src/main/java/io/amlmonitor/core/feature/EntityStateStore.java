@@ -1,5 +1,6 @@
 package io.amlmonitor.core.feature;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,20 @@ public interface EntityStateStore {
    */
   default <R> R update(EntityType type, String id, long idHash, Function<EntityState, R> change) {
     return update(type, id, change);
+  }
+
+  /**
+   * As {@link #update(EntityType, String, long, Function)}, handing {@code argument} to {@code
+   * change}: a hot path passes a constant function and its data, so that no lambda is allocated per
+   * call to capture them.
+   */
+  default <A, R> R update(
+      EntityType type,
+      String id,
+      long idHash,
+      A argument,
+      BiFunction<EntityState, ? super A, R> change) {
+    return update(type, id, idHash, s -> change.apply(s, argument));
   }
 
   /** Applies {@code query} to the state of the entity, or to {@code null} when it is unknown. */

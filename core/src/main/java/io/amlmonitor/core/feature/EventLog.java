@@ -11,17 +11,20 @@ import java.io.IOException;
  * and maintained distinct counts.
  *
  * <p>Implementation note: at the 100,000-customer scale an update is bound by cache misses, not
- * arithmetic, so a log is this object and two arrays. Events are rows of one {@code long[]} — time,
- * amount with the {@link EventFlags} word in its top 16 bits, prefix sum, other party, the IP where
- * some feature counts IPs, the transaction id where duplicates are looked for — so that appending
- * an event or reading a window touches one or two cache lines rather than one per column. Rows live
- * in {@code [start, end)} of an array that grows by doubling and compacts when the evicted prefix
- * is at least half of it, so appends and evictions are O(1) amortised. An out-of-order event
- * (within the allowed lateness) is inserted at its place, shifting the few newer rows. The id
- * column sits behind a 128-bit Bloom filter held in two fields, so that the duplicate check reads
- * ids only when the filter says it may have seen one (about 2% of the time for a log of ten
- * events). The second array, {@link #aux}, holds the hour tiles, the day tiles and the party memory
- * one after the other. Not thread-safe: the store guards each entity.
+ * arithmetic, so a log is this object and two arrays (three where a distinct count is maintained).
+ * Events are rows of one {@code long[]} — time, amount with the {@link EventFlags} word in its top
+ * 16 bits, prefix sum, other party, the IP where some feature counts IPs, the transaction id where
+ * duplicates are looked for — so that appending an event or reading a window touches one or two
+ * cache lines rather than one per column. Rows live in {@code [start, end)} of an array that grows
+ * by doubling and compacts when the evicted prefix is at least half of it, so appends and evictions
+ * are O(1) amortised. An out-of-order event (within the allowed lateness) is inserted at its place,
+ * shifting the few newer rows. The id column sits behind a 128-bit Bloom filter held in two fields,
+ * so that the duplicate check reads ids only when the filter says it may have seen one (about 2% of
+ * the time for a log of ten events). The second array, {@link #aux}, holds the hour tiles, the day
+ * tiles and the party memory one after the other. With deferred tiles (customers), an event reaches
+ * its tile only when a compaction folds the rows that have left the raw window, so an update
+ * touches no tile line; reads add the rows not yet folded. Maintained distinct counts (merchants)
+ * live in one {@link LongMultiset} array. Not thread-safe: the store guards each entity.
  */
 public final class EventLog {
   private static final int INITIAL_CAPACITY = 4;
@@ -56,13 +59,27 @@ public final class EventLog {
 
   private int start;
   private int end;
+
+  /**
+   * With {@link LogSpec#deferredTiles()}, rows before this index are in the tiles; those from it up
+   * to {@link #start} have left the raw window but are still to be folded in.
+   */
+  private int folded;
+
   private long baseAmount;
 
   private long newestTs = Long.MIN_VALUE;
   private long lastEvictedTs = Long.MIN_VALUE;
   private long firstTs = Long.MAX_VALUE;
 
-  private final MaintainedDistinct[] distinct;
+  /**
+   * The distinct counts kept up to date on ingest (see {@link LogSpec#distinct()}), each over the
+   * window ending at the newest event: a {@link LongMultiset} of the values of rows at or after
+   * {@link LongMultiset#FROM}, the first of which is row {@link LongMultiset#LO}. Null when none.
+   */
+  private long[] distinct;
+
+  private final int distinctCount;
 
   /** The outcome of offering an event to a log. */
   public enum Placement {
@@ -72,23 +89,6 @@ public final class EventLog {
     DUPLICATE,
     /** Older than the newest event minus the allowed lateness: left out of the windows. */
     LATE
-  }
-
-  /** A distinct count over the window ending at the newest event, kept up to date on ingest. */
-  private static final class MaintainedDistinct {
-    final long window;
-    final boolean ips;
-    final LongMultiset values = new LongMultiset();
-
-    /** Events at or after {@code from} are in {@code values}; index {@code lo} is the first. */
-    long from = Long.MIN_VALUE;
-
-    int lo;
-
-    MaintainedDistinct(LogSpec.DistinctSpec spec) {
-      this.window = spec.windowMillis();
-      this.ips = spec.ips();
-    }
   }
 
   EventLog(LogSpec spec) {
@@ -108,9 +108,12 @@ public final class EventLog {
     if (spec.dayTiles() != null) {
       Tiles.init(spec.dayTiles(), aux, spec.dayTileOffset());
     }
-    this.distinct = new MaintainedDistinct[spec.distinct().size()];
-    for (int i = 0; i < distinct.length; i++) {
-      distinct[i] = new MaintainedDistinct(spec.distinct().get(i));
+    this.distinctCount = spec.distinct().size();
+    if (distinctCount > 0) {
+      distinct = LongMultiset.create(distinctCount);
+      for (int i = 0; i < distinctCount; i++) {
+        LongMultiset.set(distinct, i, LongMultiset.FROM, Long.MIN_VALUE);
+      }
     }
   }
 
@@ -139,6 +142,11 @@ public final class EventLog {
 
   int end() {
     return end;
+  }
+
+  /** First row not yet folded into deferred tiles: rows from here on are read raw. */
+  int folded() {
+    return folded;
   }
 
   long ts(int i) {
@@ -210,9 +218,17 @@ public final class EventLog {
    * @param idHash hash of the transaction id, 0 to skip de-duplication
    * @param eventAttrs {@link EventFlags} of the event
    * @param day the local day index of {@code t}, for day tiles
+   * @param scaledLog {@link PopulationStats#scaledLog} of {@code cents}, computed once a payment
    */
   Placement add(
-      long t, long cents, long ipHash, long partyHash, long idHash, short eventAttrs, long day) {
+      long t,
+      long cents,
+      long ipHash,
+      long partyHash,
+      long idHash,
+      short eventAttrs,
+      long day,
+      long scaledLog) {
     if (idColumn >= 0 && idHash != 0 && containsId(idHash)) {
       return Placement.DUPLICATE;
     }
@@ -220,20 +236,22 @@ public final class EventLog {
       return Placement.LATE;
     }
     long ipValue = ipColumn < 0 ? 0 : ipHash;
-    insertAt(upperBound(t), t, cents, ipValue, partyHash, idHash, eventAttrs);
-    for (MaintainedDistinct d : distinct) {
-      if (t < d.from) {
-        d.lo++;
+    insertAt(upperBound(t), t, cents, ipValue, partyHash, idHash, eventAttrs, scaledLog);
+    for (int d = 0; d < distinctCount; d++) {
+      if (t < LongMultiset.get(distinct, d, LongMultiset.FROM)) {
+        shiftLo(d, 1);
       } else {
-        d.values.add(d.ips ? ipValue : partyHash);
+        addDistinct(d, spec.distinct().get(d).ips() ? ipValue : partyHash);
       }
     }
-    if (spec.hourTiles() != null) {
-      Tiles.add(
-          spec.hourTiles(), aux, 0, (int) Math.floorDiv(t, WindowKind.HOUR), cents, eventAttrs);
-    }
-    if (spec.dayTiles() != null) {
-      Tiles.add(spec.dayTiles(), aux, spec.dayTileOffset(), (int) day, cents, eventAttrs);
+    if (!spec.deferredTiles()) {
+      if (spec.hourTiles() != null) {
+        Tiles.add(
+            spec.hourTiles(), aux, 0, (int) Math.floorDiv(t, WindowKind.HOUR), cents, eventAttrs);
+      }
+      if (spec.dayTiles() != null) {
+        Tiles.add(spec.dayTiles(), aux, spec.dayTileOffset(), (int) day, cents, eventAttrs);
+      }
     }
     if (spec.partyMemory()) {
       PartyMemory.observe(this, partyHash, t, Math.max(t, newestTs));
@@ -243,23 +261,45 @@ public final class EventLog {
     }
     if (t > newestTs) {
       newestTs = t;
-      for (MaintainedDistinct d : distinct) {
-        advance(d, t - d.window);
+      for (int d = 0; d < distinctCount; d++) {
+        advance(d, t - spec.distinct().get(d).windowMillis());
       }
       evictBefore(newestTs - spec.retentionMillis());
     }
     return Placement.ACCEPTED;
   }
 
-  private void advance(MaintainedDistinct d, long from) {
-    if (from <= d.from) {
+  private void advance(int d, long from) {
+    if (from <= LongMultiset.get(distinct, d, LongMultiset.FROM)) {
       return; // a read already moved the window further
     }
-    while (d.lo < end && ts(d.lo) < from) {
-      d.values.remove(value(d, d.lo));
-      d.lo++;
+    int lo = (int) LongMultiset.get(distinct, d, LongMultiset.LO);
+    while (lo < end && ts(lo) < from) {
+      removeDistinct(d, value(d, lo));
+      lo++;
     }
-    d.from = from;
+    LongMultiset.set(distinct, d, LongMultiset.LO, lo);
+    LongMultiset.set(distinct, d, LongMultiset.FROM, from);
+  }
+
+  // Stores only when the array changed: a reference store costs a GC barrier.
+  private void addDistinct(int d, long value) {
+    long[] a = LongMultiset.add(distinct, d, value);
+    if (a != distinct) {
+      distinct = a;
+    }
+  }
+
+  private void removeDistinct(int d, long value) {
+    long[] a = LongMultiset.remove(distinct, d, value);
+    if (a != distinct) {
+      distinct = a;
+    }
+  }
+
+  private void shiftLo(int d, int by) {
+    LongMultiset.set(
+        distinct, d, LongMultiset.LO, LongMultiset.get(distinct, d, LongMultiset.LO) + by);
   }
 
   private boolean containsId(long idHash) {
@@ -284,7 +324,14 @@ public final class EventLog {
   }
 
   private void insertAt(
-      int at, long t, long cents, long ipHash, long partyHash, long idHash, short eventAttrs) {
+      int at,
+      long t,
+      long cents,
+      long ipHash,
+      long partyHash,
+      long idHash,
+      short eventAttrs,
+      long scaledLog) {
     if (end == capacity()) {
       int shift = start;
       makeRoom();
@@ -297,7 +344,7 @@ public final class EventLog {
     end++;
     int base = at * stride;
     // Times since 1970 up to 9999 fit in 48 bits; the log amount (at most about 32,000) in 16.
-    rows[base + TS] = t | (PopulationStats.scaledLog(cents) << 48);
+    rows[base + TS] = t | (scaledLog << 48);
     rows[base + AMOUNT] = cents | ((long) eventAttrs << 48);
     rows[base + CUM] = cumAmountBefore(at) + cents;
     rows[base + PARTY] = partyHash;
@@ -313,8 +360,39 @@ public final class EventLog {
     }
   }
 
+  /**
+   * Adds the rows that left the raw window since the last fold to their tiles, oldest first, as
+   * eager tiles would have received them; an update then touches no tile, and a batch of evicted
+   * rows touches each tile line once.
+   */
+  private void foldEvicted() {
+    if (!spec.deferredTiles()) {
+      return;
+    }
+    for (int i = folded; i < start; i++) {
+      long t = ts(i);
+      long cents = amount(i);
+      short attrs = attrs(i);
+      if (spec.hourTiles() != null) {
+        Tiles.add(
+            spec.hourTiles(), aux, 0, (int) spec.tileIndex(WindowKind.HOUR_TILES, t), cents, attrs);
+      }
+      if (spec.dayTiles() != null) {
+        Tiles.add(
+            spec.dayTiles(),
+            aux,
+            spec.dayTileOffset(),
+            (int) spec.tileIndex(WindowKind.DAY_TILES, t),
+            cents,
+            attrs);
+      }
+    }
+    folded = start;
+  }
+
   /** Moves the live range to index 0, doubling the arrays when they are more than half full. */
   private void makeRoom() {
+    foldEvicted();
     int size = end - start;
     int capacity = capacity();
     int newCapacity = size >= capacity / 2 ? capacity * 2 : capacity;
@@ -324,11 +402,12 @@ public final class EventLog {
     if (idColumn >= 0) {
       rebuildBloom(size);
     }
-    for (MaintainedDistinct d : distinct) {
-      d.lo -= start;
+    for (int d = 0; d < distinctCount; d++) {
+      shiftLo(d, -start);
     }
     start = 0;
     end = size;
+    folded = 0;
   }
 
   /** Evicted ids leave the filter only when it is rebuilt, here, from the live ids. */
@@ -347,10 +426,12 @@ public final class EventLog {
       start++;
     }
     if (start == end) {
+      foldEvicted();
       start = 0;
       end = 0;
-      for (MaintainedDistinct d : distinct) {
-        d.lo = 0;
+      folded = 0;
+      for (int d = 0; d < distinctCount; d++) {
+        LongMultiset.set(distinct, d, LongMultiset.LO, 0);
       }
       if (capacity() > 64) {
         allocate(INITIAL_CAPACITY);
@@ -424,39 +505,38 @@ public final class EventLog {
    * put back. Costs as many events as lie between the edges: a handful for reads near the newest
    * event.
    */
-  int maintainedDistinct(int index, long t) {
-    MaintainedDistinct d = distinct[index];
+  int maintainedDistinct(int d, long t) {
     // A window that starts later than the maintained one moves it for good: reads mostly come at
     // or after the newest event, and each event then leaves the multiset once.
-    advance(d, t - d.window);
+    advance(d, t - spec.distinct().get(d).windowMillis());
     int after = lowerBound(t);
-    int edge = lowerBound(t - d.window);
-    int lo = d.lo;
+    int edge = lowerBound(t - spec.distinct().get(d).windowMillis());
+    int lo = (int) LongMultiset.get(distinct, d, LongMultiset.LO);
     // Drop [after, end) and [lo, edge) when the window starts later; add [edge, lo) when earlier.
     for (int i = Math.max(after, lo); i < end; i++) {
-      d.values.remove(value(d, i));
+      removeDistinct(d, value(d, i));
     }
     for (int i = lo; i < Math.min(edge, after); i++) {
-      d.values.remove(value(d, i));
+      removeDistinct(d, value(d, i));
     }
     for (int i = edge; i < Math.min(lo, after); i++) {
-      d.values.add(value(d, i));
+      addDistinct(d, value(d, i));
     }
-    int result = d.values.distinct();
+    int result = LongMultiset.distinct(distinct, d);
     for (int i = edge; i < Math.min(lo, after); i++) {
-      d.values.remove(value(d, i));
+      removeDistinct(d, value(d, i));
     }
     for (int i = lo; i < Math.min(edge, after); i++) {
-      d.values.add(value(d, i));
+      addDistinct(d, value(d, i));
     }
     for (int i = Math.max(after, lo); i < end; i++) {
-      d.values.add(value(d, i));
+      addDistinct(d, value(d, i));
     }
     return result;
   }
 
-  private long value(MaintainedDistinct d, int i) {
-    return d.ips ? ip(i) : party(i);
+  private long value(int d, int i) {
+    return spec.distinct().get(d).ips() ? ip(i) : party(i);
   }
 
   /**
@@ -464,6 +544,7 @@ public final class EventLog {
    * read and takes every later event exactly as this one does.
    */
   void writeTo(DataOutput out) throws IOException {
+    foldEvicted(); // invisible to reads, and only live rows are written
     out.writeLong(newestTs);
     out.writeLong(lastEvictedTs);
     out.writeLong(firstTs);
@@ -477,9 +558,9 @@ public final class EventLog {
       out.writeLong(v);
     }
     out.writeInt(partyCount);
-    for (MaintainedDistinct d : distinct) {
-      out.writeLong(d.from);
-      out.writeInt(d.lo - start);
+    for (int d = 0; d < distinctCount; d++) {
+      out.writeLong(LongMultiset.get(distinct, d, LongMultiset.FROM));
+      out.writeInt((int) LongMultiset.get(distinct, d, LongMultiset.LO) - start);
     }
   }
 
@@ -503,12 +584,13 @@ public final class EventLog {
     }
     log.aux = aux.length == 0 ? NO_AUX : aux;
     log.partyCount = in.readInt();
-    for (MaintainedDistinct d : log.distinct) {
-      d.from = in.readLong();
-      d.lo = in.readInt();
+    for (int d = 0; d < log.distinctCount; d++) {
+      LongMultiset.set(log.distinct, d, LongMultiset.FROM, in.readLong());
+      int lo = in.readInt();
+      LongMultiset.set(log.distinct, d, LongMultiset.LO, lo);
       // The multiset holds exactly the values of rows [lo, end).
-      for (int i = d.lo; i < size; i++) {
-        d.values.add(log.value(d, i));
+      for (int i = lo; i < size; i++) {
+        log.addDistinct(d, log.value(d, i));
       }
     }
     if (log.idColumn >= 0) {
@@ -523,8 +605,8 @@ public final class EventLog {
     if (aux.length > 0) {
       bytes += 16 + aux.length * 8L;
     }
-    for (MaintainedDistinct d : distinct) {
-      bytes += 48 + d.values.footprint();
+    if (distinct != null) {
+      bytes += LongMultiset.footprint(distinct);
     }
     return bytes;
   }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 
 /**
  * Keeps per-customer and per-merchant state up to date and evaluates features from it.
@@ -34,6 +35,7 @@ public final class FeatureEngine {
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder late = new LongAdder();
   private final LongAdder lateCounterparty = new LongAdder();
+  private final ThreadLocal<Arrival> arrivals = ThreadLocal.withInitial(Arrival::new);
 
   public FeatureEngine(
       FeatureRegistry registry,
@@ -87,59 +89,77 @@ public final class FeatureEngine {
    * @return what happened on the customer's side, which decides whether it counts at all
    */
   public Placement ingest(Transaction t) {
+    Arrival a = arrivals.get();
     long at = t.timestamp().toEpochMilli();
     long cents = t.amount().cents();
-    short attrs = attrs(t, at, cents);
-    long day = localTime.epochDay(at);
+    a.at = at;
+    a.cents = cents;
+    a.attrs = attrs(t, at, cents);
+    a.day = localTime.epochDay(at);
+    a.scaledLog = PopulationStats.scaledLog(cents);
     long ipHash = Hash64.of(t.ipAddress());
-    long idHash = Hash64.of(t.id().value());
     String customer = t.customerId().value();
     long customerHash = Hash64.of(customer);
     long receiverHash = Hash64.of(t.receiverId());
-    LogSpec outSpec = plan.customerOut;
-    Placement placement =
-        outSpec == null
-            ? Placement.ACCEPTED
-            : store.update(
-                EntityType.CUSTOMER,
-                customer,
-                customerHash,
-                s ->
-                    s.logOrCreate(Direction.OUTGOING, outSpec)
-                        .add(at, cents, ipHash, receiverHash, idHash, attrs, day));
+    Placement placement = Placement.ACCEPTED;
+    if (plan.customerOut != null) {
+      a.to(Direction.OUTGOING, plan.customerOut, ipHash, receiverHash, Hash64.of(t.id().value()));
+      placement = store.update(EntityType.CUSTOMER, customer, customerHash, a, Arrival.ADD);
+    }
     count(placement);
     if (placement != Placement.ACCEPTED) {
       return placement;
     }
-    population.add(at, cents);
+    population.add(at, a.scaledLog);
     if (t.merchantId() != null && plan.merchantIn != null) {
+      a.to(Direction.INCOMING, plan.merchantIn, ipHash, customerHash, 0);
       Placement p =
-          store.update(
-              EntityType.MERCHANT,
-              t.merchantId().value(),
-              receiverHash,
-              s ->
-                  s.logOrCreate(Direction.INCOMING, plan.merchantIn)
-                      .add(at, cents, ipHash, customerHash, 0, attrs, day));
+          store.update(EntityType.MERCHANT, t.merchantId().value(), receiverHash, a, Arrival.ADD);
       if (p == Placement.LATE) {
         lateCounterparty.increment();
       }
     }
     if (t.counterpartyId() != null && plan.customerIn != null) {
-      Placement p =
-          store.update(
-              EntityType.CUSTOMER,
-              t.counterpartyId().value(),
-              // the receiver is the merchant when a payment names both
-              t.merchantId() == null ? receiverHash : Hash64.of(t.counterpartyId().value()),
-              s ->
-                  s.logOrCreate(Direction.INCOMING, plan.customerIn)
-                      .add(at, cents, 0, customerHash, 0, attrs, day));
+      a.to(Direction.INCOMING, plan.customerIn, 0, customerHash, 0);
+      String receiver = t.counterpartyId().value();
+      // the receiver is the merchant when a payment names both
+      long hash = t.merchantId() == null ? receiverHash : Hash64.of(receiver);
+      Placement p = store.update(EntityType.CUSTOMER, receiver, hash, a, Arrival.ADD);
       if (p == Placement.LATE) {
         lateCounterparty.increment();
       }
     }
     return placement;
+  }
+
+  /**
+   * One payment as one flow's log receives it, reused per thread: the store's update takes it with
+   * a constant function, so an ingest allocates no lambda capturing the payment's fields.
+   */
+  private static final class Arrival {
+    static final BiFunction<EntityState, Arrival, Placement> ADD =
+        (s, a) ->
+            s.logOrCreate(a.direction, a.spec)
+                .add(a.at, a.cents, a.ip, a.party, a.id, a.attrs, a.day, a.scaledLog);
+
+    Direction direction;
+    LogSpec spec;
+    long at;
+    long cents;
+    long ip;
+    long party;
+    long id;
+    short attrs;
+    long day;
+    long scaledLog;
+
+    void to(Direction direction, LogSpec spec, long ip, long party, long id) {
+      this.direction = direction;
+      this.spec = spec;
+      this.ip = ip;
+      this.party = party;
+      this.id = id;
+    }
   }
 
   private void count(Placement placement) {

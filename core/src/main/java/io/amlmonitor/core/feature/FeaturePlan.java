@@ -17,10 +17,9 @@ final class FeaturePlan {
   final FeatureReader counterpartyReader;
 
   FeaturePlan(FeatureRegistry registry, FeatureSettings settings, PopulationStats population) {
-    long lateness = settings.allowedLateness().toMillis();
-    this.customerOut = spec(registry, EntityType.CUSTOMER, Direction.OUTGOING, lateness);
-    this.customerIn = spec(registry, EntityType.CUSTOMER, Direction.INCOMING, lateness);
-    this.merchantIn = spec(registry, EntityType.MERCHANT, Direction.INCOMING, lateness);
+    this.customerOut = spec(registry, EntityType.CUSTOMER, Direction.OUTGOING, settings);
+    this.customerIn = spec(registry, EntityType.CUSTOMER, Direction.INCOMING, settings);
+    this.merchantIn = spec(registry, EntityType.MERCHANT, Direction.INCOMING, settings);
     this.customerReader =
         new FeatureReader(
             registry, EntityType.CUSTOMER, settings, population, customerOut, customerIn);
@@ -42,7 +41,8 @@ final class FeaturePlan {
 
   /** The spec of a flow's log, or null when no feature reads it. */
   static LogSpec spec(
-      FeatureRegistry registry, EntityType entity, Direction direction, long lateness) {
+      FeatureRegistry registry, EntityType entity, Direction direction, FeatureSettings settings) {
+    long lateness = settings.allowedLateness().toMillis();
     long longestExact = 0;
     boolean any = false;
     boolean ips = false;
@@ -102,7 +102,9 @@ final class FeaturePlan {
         hourTiles == 0 ? null : tileSpec(WindowKind.HOUR_TILES, hourTiles, hourFlags),
         dayTiles == 0 ? null : tileSpec(WindowKind.DAY_TILES, dayTiles, dayFlags),
         parties,
-        distinct);
+        distinct,
+        entity == EntityType.CUSTOMER,
+        new LocalCalendar(settings.zone()));
   }
 
   private static Tiles.TileSpec tileSpec(WindowKind kind, int tiles, TreeSet<Integer> flags) {

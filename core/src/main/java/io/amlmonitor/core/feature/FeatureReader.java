@@ -18,7 +18,6 @@ final class FeatureReader {
   private static final double DAYS_PER_MONTH = 30.0;
 
   private final EntityType entity;
-  private final LocalCalendar calendar;
   private final PopulationStats population;
   private final long roundUnitCents;
   private final int[] slots;
@@ -62,7 +61,6 @@ final class FeatureReader {
       LogSpec outgoing,
       LogSpec incoming) {
     this.entity = entity;
-    this.calendar = new LocalCalendar(settings.zone());
     this.population = population;
     this.roundUnitCents = settings.roundUnit().cents();
     List<Integer> slotList = new ArrayList<>();
@@ -200,7 +198,7 @@ final class FeatureReader {
           x.stats[w].compute(log, x.lo[w], x.hi[li], ws.scanMask, ref, at);
         }
       } else {
-        x.tiles[w].compute(log, ws.kind, ws.tiles, at, calendar);
+        x.tiles[w].compute(log, ws.kind, ws.tiles, at);
       }
     }
     for (int i = 0; i < slots.length; i++) {

@@ -2,6 +2,7 @@ package io.amlmonitor.core.feature;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,19 @@ public final class InMemoryEntityStateStore implements EntityStateStore {
     Segment segment = segment(type, hash);
     synchronized (segment) {
       return change.apply(segment.getOrCreate(hash, id));
+    }
+  }
+
+  @Override
+  public <A, R> R update(
+      EntityType type,
+      String id,
+      long hash,
+      A argument,
+      BiFunction<EntityState, ? super A, R> change) {
+    Segment segment = segment(type, hash);
+    synchronized (segment) {
+      return change.apply(segment.getOrCreate(hash, id), argument);
     }
   }
 

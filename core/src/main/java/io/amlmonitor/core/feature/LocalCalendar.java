@@ -13,15 +13,21 @@ public final class LocalCalendar {
   private static final long MILLIS_PER_HOUR = 3_600_000L;
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
+  private final ZoneId zone;
   private final ZoneRules rules;
   private final int fixedOffsetMillis;
   private final boolean fixed;
 
   public LocalCalendar(ZoneId zone) {
+    this.zone = zone;
     this.rules = zone.getRules();
     this.fixed = rules.isFixedOffset();
     this.fixedOffsetMillis =
         fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000 : Integer.MIN_VALUE;
+  }
+
+  public ZoneId zone() {
+    return zone;
   }
 
   private long localMillis(long epochMillis) {

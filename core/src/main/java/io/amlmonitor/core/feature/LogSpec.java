@@ -17,6 +17,11 @@ import java.util.List;
  * @param partyMemory whether the parties dealt with are remembered
  * @param distinct windows whose distinct counts are maintained as events arrive, rather than
  *     counted by a pass at read time (merchants, whose windows are large)
+ * @param deferredTiles whether events reach the tiles only once they have left the raw window, in
+ *     batches when the log compacts, with reads adding the raw events not yet folded (customers,
+ *     whose raw events are few); otherwise each event is added to its tile as it arrives
+ *     (merchants, whose raw window holds thousands)
+ * @param calendar the local calendar of day tiles
  */
 record LogSpec(
     long retentionMillis,
@@ -26,13 +31,20 @@ record LogSpec(
     Tiles.TileSpec hourTiles,
     Tiles.TileSpec dayTiles,
     boolean partyMemory,
-    List<DistinctSpec> distinct) {
+    List<DistinctSpec> distinct,
+    boolean deferredTiles,
+    LocalCalendar calendar) {
 
   /** A maintained distinct count over {@code windowMillis} of the IP or the party column. */
   record DistinctSpec(long windowMillis, boolean ips) {}
 
   LogSpec {
     distinct = List.copyOf(distinct);
+  }
+
+  /** The tile of {@code kind} holding event time {@code t}. */
+  long tileIndex(WindowKind kind, long t) {
+    return kind == WindowKind.HOUR_TILES ? Math.floorDiv(t, WindowKind.HOUR) : calendar.epochDay(t);
   }
 
   /** Where the day tiles start in a log's auxiliary array: after the hour tiles. */
@@ -62,6 +74,8 @@ record LogSpec(
       h = 31 * h + d.windowMillis();
       h = 31 * h + (d.ips() ? 1 : 2);
     }
+    h = 31 * h + (deferredTiles ? 1 : 2);
+    h = 31 * h + calendar.zone().getId().hashCode();
     return h;
   }
 

@@ -1,100 +1,156 @@
 package io.amlmonitor.core.feature;
 
 /**
- * A multiset of non-zero {@code long} hashes that knows how many distinct values it holds: open
+ * Multisets of non-zero {@code long} hashes that know how many distinct values they hold, several
+ * in one {@code long[]}, each with two longs of window state its owner keeps beside it: open
  * addressing with linear probing and backward-shift deletion, so removals leave no tombstones.
  *
- * <p>Implementation note: each slot is a key and its count side by side in one {@code long[]}, so a
- * probe reads one cache line, not one in a key array and one in a count array.
+ * <p>Implementation note: the array starts with a header per multiset — the owner's two longs
+ * ({@link #FROM}, {@link #LO}), the distinct count, and where its table lies — followed by the
+ * tables, a key and its count side by side per slot. A log that maintains a distinct count reaches
+ * it through one reference, so an update that probes a cold multiset waits for one cache miss (or
+ * two lines fetched in parallel: header and slot), where an object per multiset and one for its
+ * table made a chain of three. Operations that may resize return the array to keep.
  */
 final class LongMultiset {
+  /** Header positions of the owner's window state. */
+  static final int FROM = 0;
+
+  static final int LO = 1;
+
+  private static final int DISTINCT = 2;
+  private static final int TABLE = 3;
+  private static final int HEADER = 4;
   private static final int MIN_SLOTS = 16;
 
-  /** Slot {@code i}: key at {@code 2i}, count at {@code 2i + 1}; key 0 marks an empty slot. */
-  private long[] table = new long[MIN_SLOTS * 2];
+  private LongMultiset() {}
 
-  private int distinct;
-
-  /** Number of distinct values held. */
-  int distinct() {
-    return distinct;
-  }
-
-  private int slots() {
-    return table.length >> 1;
-  }
-
-  void add(long key) {
-    if (key == 0) {
-      return;
+  /** An array of {@code count} empty multisets, their window state 0. */
+  static long[] create(int count) {
+    long[] a = new long[count * HEADER + count * MIN_SLOTS * 2];
+    for (int i = 0; i < count; i++) {
+      a[i * HEADER + TABLE] = table(count * HEADER + i * MIN_SLOTS * 2, MIN_SLOTS);
     }
-    int mask = slots() - 1;
+    return a;
+  }
+
+  /** Number of distinct values in multiset {@code i}. */
+  static int distinct(long[] a, int i) {
+    return (int) a[i * HEADER + DISTINCT];
+  }
+
+  static long get(long[] a, int i, int field) {
+    return a[i * HEADER + field];
+  }
+
+  static void set(long[] a, int i, int field, long value) {
+    a[i * HEADER + field] = value;
+  }
+
+  static long[] add(long[] a, int i, long key) {
+    if (key == 0) {
+      return a;
+    }
+    int h = i * HEADER;
+    long table = a[h + TABLE];
+    int offset = offset(table);
+    int mask = slots(table) - 1;
     int slot = slot(key, mask);
-    while (table[slot << 1] != 0) {
-      if (table[slot << 1] == key) {
-        table[(slot << 1) + 1]++;
-        return;
+    while (a[offset + (slot << 1)] != 0) {
+      if (a[offset + (slot << 1)] == key) {
+        a[offset + (slot << 1) + 1]++;
+        return a;
       }
       slot = (slot + 1) & mask;
     }
-    table[slot << 1] = key;
-    table[(slot << 1) + 1] = 1;
-    distinct++;
-    if (distinct * 2 > slots()) {
-      resize(slots() * 2);
-    }
+    a[offset + (slot << 1)] = key;
+    a[offset + (slot << 1) + 1] = 1;
+    long distinct = ++a[h + DISTINCT];
+    return distinct * 2 > mask + 1 ? resize(a, i, (mask + 1) * 2) : a;
   }
 
   /** Removes one occurrence; the value must be present. */
-  void remove(long key) {
+  static long[] remove(long[] a, int i, long key) {
     if (key == 0) {
-      return;
+      return a;
     }
-    int mask = slots() - 1;
+    int h = i * HEADER;
+    long table = a[h + TABLE];
+    int offset = offset(table);
+    int mask = slots(table) - 1;
     int slot = slot(key, mask);
-    while (table[slot << 1] != key) {
-      if (table[slot << 1] == 0) {
+    while (a[offset + (slot << 1)] != key) {
+      if (a[offset + (slot << 1)] == 0) {
         throw new IllegalStateException("removing a value that is not held");
       }
       slot = (slot + 1) & mask;
     }
-    if (--table[(slot << 1) + 1] > 0) {
-      return;
+    if (--a[offset + (slot << 1) + 1] > 0) {
+      return a;
     }
-    distinct--;
+    long distinct = --a[h + DISTINCT];
     // Backward-shift deletion: pull later members of the probe run into the hole.
     int hole = slot;
     int next = (hole + 1) & mask;
-    while (table[next << 1] != 0) {
-      int home = slot(table[next << 1], mask);
+    while (a[offset + (next << 1)] != 0) {
+      int home = slot(a[offset + (next << 1)], mask);
       if (((next - home) & mask) >= ((next - hole) & mask)) {
-        table[hole << 1] = table[next << 1];
-        table[(hole << 1) + 1] = table[(next << 1) + 1];
+        a[offset + (hole << 1)] = a[offset + (next << 1)];
+        a[offset + (hole << 1) + 1] = a[offset + (next << 1) + 1];
         hole = next;
       }
       next = (next + 1) & mask;
     }
-    table[hole << 1] = 0;
-    table[(hole << 1) + 1] = 0;
-    if (slots() > MIN_SLOTS && distinct * 8 < slots()) {
-      resize(slots() / 2);
-    }
+    a[offset + (hole << 1)] = 0;
+    a[offset + (hole << 1) + 1] = 0;
+    int slots = mask + 1;
+    return slots > MIN_SLOTS && distinct * 8 < slots ? resize(a, i, slots / 2) : a;
   }
 
-  private void resize(int slots) {
-    long[] old = table;
-    table = new long[slots * 2];
-    int mask = slots - 1;
-    for (int i = 0; i < old.length; i += 2) {
-      if (old[i] != 0) {
-        int slot = slot(old[i], mask);
-        while (table[slot << 1] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        table[slot << 1] = old[i];
-        table[(slot << 1) + 1] = old[i + 1];
-      }
+  /** A new array in which multiset {@code i} has {@code slots} slots; the others are copied. */
+  private static long[] resize(long[] a, int i, int slots) {
+    int count = offset(a[TABLE]) / HEADER; // the first table follows the headers
+    int length = count * HEADER;
+    for (int k = 0; k < count; k++) {
+      length += 2 * (k == i ? slots : slots(a[k * HEADER + TABLE]));
     }
+    long[] b = new long[length];
+    System.arraycopy(a, 0, b, 0, count * HEADER);
+    int offset = count * HEADER;
+    for (int k = 0; k < count; k++) {
+      long old = a[k * HEADER + TABLE];
+      int n = k == i ? slots : slots(old);
+      b[k * HEADER + TABLE] = table(offset, n);
+      if (k != i) {
+        System.arraycopy(a, offset(old), b, offset, 2 * n);
+      } else {
+        int mask = n - 1;
+        for (int s = offset(old); s < offset(old) + 2 * slots(old); s += 2) {
+          if (a[s] != 0) {
+            int slot = slot(a[s], mask);
+            while (b[offset + (slot << 1)] != 0) {
+              slot = (slot + 1) & mask;
+            }
+            b[offset + (slot << 1)] = a[s];
+            b[offset + (slot << 1) + 1] = a[s + 1];
+          }
+        }
+      }
+      offset += 2 * n;
+    }
+    return b;
+  }
+
+  private static long table(int offset, int slots) {
+    return ((long) offset << 32) | slots;
+  }
+
+  private static int offset(long table) {
+    return (int) (table >>> 32);
+  }
+
+  private static int slots(long table) {
+    return (int) table;
   }
 
   private static int slot(long key, int mask) {
@@ -102,7 +158,7 @@ final class LongMultiset {
   }
 
   /** Approximate retained bytes, for memory reports. */
-  long footprint() {
-    return 16L + table.length * 8L + 16;
+  static long footprint(long[] a) {
+    return 16L + a.length * 8L;
   }
 }

@@ -57,8 +57,8 @@ public final class PopulationStats {
     return Math.round(StrictMath.log1p(cents / 100.0) * SCALE);
   }
 
-  /** Counts one customer payment. */
-  synchronized void add(long t, long cents) {
+  /** Counts one customer payment, given the {@link #scaledLog} of its amount. */
+  synchronized void add(long t, long scaledLog) {
     long h = Math.floorDiv(t, WindowKind.HOUR);
     int slot = (int) Math.floorMod(h, SLOTS);
     if (hour[slot] != h) {
@@ -70,10 +70,9 @@ public final class PopulationStats {
       sum[slot] = 0;
       sumSquares[slot] = 0;
     }
-    long v = scaledLog(cents);
     count[slot]++;
-    sum[slot] += v;
-    sumSquares[slot] += v * v;
+    sum[slot] += scaledLog;
+    sumSquares[slot] += scaledLog * scaledLog;
     for (int i = 0; i < cache.length; i++) {
       Reference cached = cache[i];
       if (cached != null && h <= cached.hour() - 2) {

@@ -15,17 +15,21 @@ final class TileTotals {
   }
 
   /**
-   * Sums tiles {@code index(t) - n + 1 .. index(t)} of the log's {@code kind} tiles and takes out
-   * the raw events at or after {@code t} that those tiles hold.
+   * Sums tiles {@code index(t) - n + 1 .. index(t)} of the log's {@code kind} tiles and corrects
+   * for the raw events: with deferred tiles, adds the rows not yet folded whose tile is in range
+   * and whose time is before {@code t}; otherwise takes out the rows at or after {@code t} that the
+   * tiles hold.
    */
-  void compute(EventLog log, WindowKind kind, int n, long t, LocalCalendar calendar) {
+  void compute(EventLog log, WindowKind kind, int n, long t) {
     clear();
+    LogSpec logSpec = log.spec();
     Tiles.TileSpec spec = log.tileSpec(kind);
     int offset = log.tileOffset(kind);
     long[] data = log.aux;
-    long index = tileIndex(kind, t, calendar);
+    long index = logSpec.tileIndex(kind, t);
+    long oldest = index - n + 1;
     int[] kept = spec.flags();
-    for (long k = index - n + 1; k <= index; k++) {
+    for (long k = oldest; k <= index; k++) {
       int base = Tiles.find(spec, data, offset, (int) k);
       if (base < 0) {
         continue;
@@ -36,19 +40,32 @@ final class TileTotals {
         flags[kept[p]] += Tiles.flagCount(data, base, p);
       }
     }
+    if (logSpec.deferredTiles()) {
+      for (int i = log.folded(); i < log.end(); i++) {
+        long ts = log.ts(i);
+        if (ts >= t) {
+          break;
+        }
+        long k = logSpec.tileIndex(kind, ts);
+        if (k >= oldest && k <= index) {
+          add(log, i, kept, 1);
+        }
+      }
+      return;
+    }
     for (int i = log.lowerBound(t); i < log.end(); i++) {
-      if (tileIndex(kind, log.ts(i), calendar) > index) {
+      if (logSpec.tileIndex(kind, log.ts(i)) > index) {
         break;
       }
-      count--;
-      sumCents -= log.amount(i);
-      for (int f : kept) {
-        flags[f] -= EventFlags.bit(log.attrs(i), f);
-      }
+      add(log, i, kept, -1);
     }
   }
 
-  static long tileIndex(WindowKind kind, long t, LocalCalendar calendar) {
-    return kind == WindowKind.HOUR_TILES ? Math.floorDiv(t, WindowKind.HOUR) : calendar.epochDay(t);
+  private void add(EventLog log, int i, int[] kept, int sign) {
+    count += sign;
+    sumCents += sign * log.amount(i);
+    for (int f : kept) {
+      flags[f] += sign * EventFlags.bit(log.attrs(i), f);
+    }
   }
 }

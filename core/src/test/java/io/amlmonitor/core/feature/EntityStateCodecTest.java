@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class EntityStateCodecTest {
   private static final Instant T0 = Instant.parse("2026-11-02T12:00:00Z");
-  private static final long LATENESS = FeatureSettings.DEFAULT.allowedLateness().toMillis();
   private final FeatureRegistry registry = FeatureRegistry.standard();
   private final EntityStateCodec codec = new EntityStateCodec(registry, FeatureSettings.DEFAULT);
 
@@ -43,8 +42,9 @@ class EntityStateCodecTest {
     state
         .logOrCreate(
             Direction.OUTGOING,
-            FeaturePlan.spec(registry, EntityType.CUSTOMER, Direction.OUTGOING, LATENESS))
-        .add(T0.toEpochMilli(), 1_000, 0, 7, 9, (short) 0, 0);
+            FeaturePlan.spec(
+                registry, EntityType.CUSTOMER, Direction.OUTGOING, FeatureSettings.DEFAULT))
+        .add(T0.toEpochMilli(), 1_000, 0, 7, 9, (short) 0, 0, PopulationStats.scaledLog(1_000));
     byte[] bytes = codec.encode(state);
 
     EntityStateCodec other = new EntityStateCodec(shorter, FeatureSettings.DEFAULT);
@@ -60,8 +60,9 @@ class EntityStateCodecTest {
     state
         .logOrCreate(
             Direction.INCOMING,
-            FeaturePlan.spec(registry, EntityType.MERCHANT, Direction.INCOMING, LATENESS))
-        .add(T0.toEpochMilli(), 1_000, 0, 7, 0, (short) 0, 0);
+            FeaturePlan.spec(
+                registry, EntityType.MERCHANT, Direction.INCOMING, FeatureSettings.DEFAULT))
+        .add(T0.toEpochMilli(), 1_000, 0, 7, 0, (short) 0, 0, PopulationStats.scaledLog(1_000));
     byte[] bytes = codec.encode(state);
 
     assertThatThrownBy(
