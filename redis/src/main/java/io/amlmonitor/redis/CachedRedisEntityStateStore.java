@@ -135,6 +135,12 @@ public final class CachedRedisEntityStateStore extends RedisStateStoreBase {
     return result;
   }
 
+  /** Yes: on a conflict with another writer, unwritten changes are applied again. */
+  @Override
+  public boolean appliesChangesLater() {
+    return true;
+  }
+
   private Entry entry(EntityType type, String id) {
     String k = type.ordinal() + id;
     Entry e = working.get(k);

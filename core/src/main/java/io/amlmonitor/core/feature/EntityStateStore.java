@@ -37,6 +37,15 @@ public interface EntityStateStore {
     return update(type, id, idHash, s -> change.apply(s, argument));
   }
 
+  /**
+   * Whether this store may keep a change and apply it again after the call returned (a store that
+   * writes behind, on a conflict with another writer): the caller must then hand it an argument
+   * that stays unchanged afterwards, not one it reuses.
+   */
+  default boolean appliesChangesLater() {
+    return false;
+  }
+
   /** Applies {@code query} to the state of the entity, or to {@code null} when it is unknown. */
   <R> R read(EntityType type, String id, Function<EntityState, R> query);
 

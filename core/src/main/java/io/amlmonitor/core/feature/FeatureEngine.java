@@ -23,6 +23,7 @@ public final class FeatureEngine {
   private final FeatureRegistry registry;
   private final FeatureSettings settings;
   private final EntityStateStore store;
+  private final boolean copyArrivals;
   private final CustomerProfiles profiles;
   private final LocalCalendar localTime;
   private final PopulationStats population;
@@ -56,6 +57,7 @@ public final class FeatureEngine {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
+    this.copyArrivals = store.appliesChangesLater();
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.localTime = new LocalCalendar(settings.zone());
     this.plan = new FeaturePlan(registry, settings, population);
@@ -104,7 +106,7 @@ public final class FeatureEngine {
     Placement placement = Placement.ACCEPTED;
     if (plan.customerOut != null) {
       a.to(Direction.OUTGOING, plan.customerOut, ipHash, receiverHash, Hash64.of(t.id().value()));
-      placement = store.update(EntityType.CUSTOMER, customer, customerHash, a, Arrival.ADD);
+      placement = store.update(EntityType.CUSTOMER, customer, customerHash, held(a), Arrival.ADD);
     }
     count(placement);
     if (placement != Placement.ACCEPTED) {
@@ -114,7 +116,8 @@ public final class FeatureEngine {
     if (t.merchantId() != null && plan.merchantIn != null) {
       a.to(Direction.INCOMING, plan.merchantIn, ipHash, customerHash, 0);
       Placement p =
-          store.update(EntityType.MERCHANT, t.merchantId().value(), receiverHash, a, Arrival.ADD);
+          store.update(
+              EntityType.MERCHANT, t.merchantId().value(), receiverHash, held(a), Arrival.ADD);
       if (p == Placement.LATE) {
         lateCounterparty.increment();
       }
@@ -124,12 +127,17 @@ public final class FeatureEngine {
       String receiver = t.counterpartyId().value();
       // the receiver is the merchant when a payment names both
       long hash = t.merchantId() == null ? receiverHash : Hash64.of(receiver);
-      Placement p = store.update(EntityType.CUSTOMER, receiver, hash, a, Arrival.ADD);
+      Placement p = store.update(EntityType.CUSTOMER, receiver, hash, held(a), Arrival.ADD);
       if (p == Placement.LATE) {
         lateCounterparty.increment();
       }
     }
     return placement;
+  }
+
+  /** {@code a} itself, or a copy when the store may apply the change again later. */
+  private Arrival held(Arrival a) {
+    return copyArrivals ? a.copy() : a;
   }
 
   /**
@@ -152,6 +160,21 @@ public final class FeatureEngine {
     short attrs;
     long day;
     long scaledLog;
+
+    Arrival copy() {
+      Arrival c = new Arrival();
+      c.direction = direction;
+      c.spec = spec;
+      c.at = at;
+      c.cents = cents;
+      c.ip = ip;
+      c.party = party;
+      c.id = id;
+      c.attrs = attrs;
+      c.day = day;
+      c.scaledLog = scaledLog;
+      return c;
+    }
 
     void to(Direction direction, LogSpec spec, long ip, long party, long id) {
       this.direction = direction;
