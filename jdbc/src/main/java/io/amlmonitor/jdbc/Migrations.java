@@ -2,6 +2,7 @@ package io.amlmonitor.jdbc;
 
 import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.jdbc.migration.V2__Case_events_append_only;
+import io.amlmonitor.jdbc.migration.V4__Received_at_brin_on_postgresql;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,7 +25,8 @@ final class Migrations {
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .javaMigrations(new V2__Case_events_append_only())
+            .javaMigrations(
+                new V2__Case_events_append_only(), new V4__Received_at_brin_on_postgresql())
             .failOnMissingLocations(true)
             .cleanDisabled(true);
     if (config instanceof DatabaseConfig.Postgres pg) {

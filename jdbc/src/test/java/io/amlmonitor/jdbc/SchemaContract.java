@@ -40,7 +40,7 @@ abstract class SchemaContract {
 
     assertThat(status.product()).isEqualTo(product());
     assertThat(status.productVersion()).isNotBlank();
-    assertThat(status.schemaVersion()).isEqualTo("3").isEqualTo(status.latestVersion());
+    assertThat(status.schemaVersion()).isEqualTo("4").isEqualTo(status.latestVersion());
     assertThat(status.pending()).isEmpty();
     assertThat(status.upToDate()).isTrue();
     assertThat(Database.inspect(database().config())).isEqualTo(status);
