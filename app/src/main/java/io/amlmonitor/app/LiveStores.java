@@ -51,6 +51,7 @@ final class LiveStores implements AutoCloseable {
   private final Database database;
   private final RedisSettings redis;
   private CachedRedisEntityStateStore redisState;
+  private java.util.concurrent.ScheduledExecutorService populationRefresh;
   private final GroupCommitJournal journal;
   private final DecisionRecorder decisions;
   private final AlertRepository alerts;
@@ -146,6 +147,9 @@ final class LiveStores implements AutoCloseable {
                     database.decisions().undecidedReceivedSince(latest.minus(UNDECIDED_MARGIN)))
             .orElse(Set.of());
     FeatureEngine engine = processor.engine();
+    if (redisState != null) {
+      sharePopulation(engine);
+    }
     StateRebuild.run(
         database.transactions(),
         t -> {
@@ -162,6 +166,41 @@ final class LiveStores implements AutoCloseable {
     }
     if (redisState != null) {
       redisState.flush();
+    }
+  }
+
+  /**
+   * Population statistics through Redis: this instance starts from those last written, writes its
+   * own at each flush once it ingests, and, while it has ingested nothing, keeps reloading the
+   * writer's every second, so a read-only instance serves the population features as the writer
+   * does.
+   */
+  private void sharePopulation(FeatureEngine engine) {
+    loadPopulation(engine);
+    redisState.populationFrom(() -> engine.population().toBytes());
+    populationRefresh =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "population-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    populationRefresh.scheduleWithFixedDelay(
+        () -> {
+          if (engine.acceptedCount() == 0) {
+            loadPopulation(engine);
+          }
+        },
+        1,
+        1,
+        java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private void loadPopulation(FeatureEngine engine) {
+    try {
+      redisState.population().ifPresent(engine.population()::load);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot load the shared population statistics: {}", e.getMessage());
     }
   }
 
@@ -270,6 +309,9 @@ final class LiveStores implements AutoCloseable {
   /** Writes the decisions still queued, then closes the journal and the pool. */
   @Override
   public void close() {
+    if (populationRefresh != null) {
+      populationRefresh.shutdownNow();
+    }
     if (decisions != null) {
       decisions.close();
     }

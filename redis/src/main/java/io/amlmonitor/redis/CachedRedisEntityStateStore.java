@@ -68,6 +68,8 @@ public final class CachedRedisEntityStateStore extends RedisStateStoreBase {
   private final LongAdder failedFlushes = new LongAdder();
   private volatile byte[] scriptSha;
   private volatile Supplier<Instant> checkpointSource;
+  private volatile Supplier<byte[]> populationSource;
+  private final byte[] populationKey;
   private volatile String lastFlushError;
   private volatile boolean closed;
 
@@ -112,6 +114,7 @@ public final class CachedRedisEntityStateStore extends RedisStateStoreBase {
     }
     this.flushIntervalNanos = flushInterval.toNanos();
     this.checkpointKey = (prefix + "checkpoint").getBytes(StandardCharsets.UTF_8);
+    this.populationKey = (prefix + "population").getBytes(StandardCharsets.UTF_8);
     this.flusher = new Thread(this::flushLoop, "redis-state-flusher");
     flusher.setDaemon(true);
     flusher.start();
@@ -191,6 +194,23 @@ public final class CachedRedisEntityStateStore extends RedisStateStoreBase {
     this.checkpointSource = source;
   }
 
+  /**
+   * What each complete flush also writes under {@code <prefix>population}: the writer's population
+   * statistics, for instances that only read.
+   */
+  public void populationFrom(Supplier<byte[]> source) {
+    this.populationSource = source;
+  }
+
+  /** The population statistics last written under this prefix, if any. */
+  public Optional<byte[]> population() {
+    try (Jedis jedis = pool.getResource()) {
+      return Optional.ofNullable(jedis.get(populationKey));
+    } catch (JedisException ex) {
+      throw failure("read the population statistics", ex);
+    }
+  }
+
   /** The last checkpoint written under this prefix, if any. */
   public Optional<Instant> checkpoint() {
     try (Jedis jedis = pool.getResource()) {
@@ -226,6 +246,7 @@ public final class CachedRedisEntityStateStore extends RedisStateStoreBase {
       Supplier<Instant> source = checkpointSource;
       Instant checkpoint = source == null ? null : source.get();
       boolean clean = true;
+      boolean wroteAny = false;
       List<Entry> batch = new ArrayList<>();
       Entry e;
       while (true) {
@@ -237,13 +258,20 @@ public final class CachedRedisEntityStateStore extends RedisStateStoreBase {
         if (batch.isEmpty()) {
           break;
         }
+        wroteAny = true;
         clean &= writeBatch(batch);
       }
-      if (clean && checkpoint != null) {
+      Supplier<byte[]> population = populationSource;
+      if (clean && (checkpoint != null || population != null)) {
         try (Jedis jedis = pool.getResource()) {
-          jedis.set(
-              checkpointKey,
-              Long.toString(checkpoint.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+          if (population != null && wroteAny) {
+            jedis.set(populationKey, population.get());
+          }
+          if (checkpoint != null) {
+            jedis.set(
+                checkpointKey,
+                Long.toString(checkpoint.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+          }
         } catch (JedisException ex) {
           throw recordFailure(failure("write the checkpoint", ex));
         }

@@ -81,6 +81,39 @@ public final class PopulationStats {
     }
   }
 
+  /**
+   * The statistics as bytes, for another process to {@link #load}: how API instances that only read
+   * share the population of the one that ingests.
+   */
+  public synchronized byte[] toBytes() {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * SLOTS * Long.BYTES);
+    for (long[] a : new long[][] {hour, count, sum, sumSquares}) {
+      for (long v : a) {
+        b.putLong(v);
+      }
+    }
+    return b.array();
+  }
+
+  /**
+   * Replaces these statistics with those {@link #toBytes} gave.
+   *
+   * @throws IllegalArgumentException when {@code bytes} is not such a snapshot
+   */
+  public synchronized void load(byte[] bytes) {
+    if (bytes.length != 4 * SLOTS * Long.BYTES) {
+      throw new IllegalArgumentException(
+          "a population snapshot has " + 4 * SLOTS * Long.BYTES + " bytes, not " + bytes.length);
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+    for (long[] a : new long[][] {hour, count, sum, sumSquares}) {
+      for (int i = 0; i < SLOTS; i++) {
+        a[i] = b.getLong();
+      }
+    }
+    java.util.Arrays.fill(cache, null);
+  }
+
   /** The reference for a read at {@code t}. */
   public Reference reference(long t) {
     long h = Math.floorDiv(t, WindowKind.HOUR);
