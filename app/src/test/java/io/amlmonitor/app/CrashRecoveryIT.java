@@ -1,7 +1,6 @@
 package io.amlmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,10 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,7 +38,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
   private static final Pattern API = Pattern.compile("API on http://127\\.0\\.0\\.1:(\\d+)");
-  private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final int CUSTOMERS = 12;
 
   private final ObjectMapper json = io.amlmonitor.server.Json.mapper();
@@ -74,11 +67,7 @@ class CrashRecoveryIT {
   @Test
   void everyAcknowledgedTransactionAndItsFeaturesSurviveSigkillOnPostgresql() throws Exception {
     String schema = "aml_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null)) {
-      assertThat(c.isValid(2)).isTrue();
-    } catch (SQLException e) {
-      skipOrFail("PostgreSQL is not reachable at 127.0.0.1:5432: " + e.getMessage());
-    }
+    TestServices.requirePostgres();
     try {
       checkSurvivesSigkill(
           Map.of(
@@ -87,21 +76,14 @@ class CrashRecoveryIT {
               "POSTGRES_USER", "postgres",
               "POSTGRES_SCHEMA", schema));
     } finally {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null);
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestServices.dropSchema(schema);
     }
   }
 
   @Test
   void everyAcknowledgedTransactionAndItsFeaturesSurviveSigkillWithStateInRedis() throws Exception {
     String prefix = "aml-it-" + UUID.randomUUID() + ":";
-    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-      jedis.ping();
-    } catch (RuntimeException e) {
-      skipOrFail("Redis is not reachable at 127.0.0.1:6379: " + e.getMessage());
-    }
+    TestServices.requireRedis();
     try {
       // A long flush interval: most state is still unwritten when the process is killed.
       checkSurvivesSigkill(
@@ -110,11 +92,7 @@ class CrashRecoveryIT {
               "REDIS_KEY_PREFIX", prefix,
               "REDIS_FLUSH_INTERVAL", "2s"));
     } finally {
-      try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-        for (String key : jedis.keys(prefix + "*")) {
-          jedis.del(key);
-        }
-      }
+      TestServices.removeRedisKeys(prefix);
     }
   }
 
@@ -244,14 +222,6 @@ class CrashRecoveryIT {
 
   private static void expect(HttpResponse<String> r, int status) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-  }
-
-  private static void skipOrFail(String why) {
-    if (Boolean.getBoolean("aml.require.services")) {
-      fail(why + " (aml.require.services=true, so this fails instead of skipping)");
-    }
-    System.err.println("Skipping: " + why);
-    Assumptions.abort(why);
   }
 
   /** {@code aml serve} in a process of its own, on the test's class path. */

@@ -1,7 +1,6 @@
 package io.amlmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.Jedis;
 
 /**
  * Two API instances in front of one Redis: one takes the transactions, the other only reads, and
@@ -41,15 +38,7 @@ class SharedRedisIT {
 
   @Test
   void twoInstancesOverOneRedisServeTheSameFeatures() throws Exception {
-    try (Jedis j = new Jedis("127.0.0.1", 6379)) {
-      j.ping();
-    } catch (RuntimeException e) {
-      String why = "Redis is not reachable at 127.0.0.1:6379: " + e.getMessage();
-      if (Boolean.getBoolean("aml.require.services")) {
-        fail(why);
-      }
-      Assumptions.abort(why);
-    }
+    TestServices.requireRedis();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     InstantSource clock = InstantSource.fixed(now);
     try (EmbeddedRuntime writer = runtime("writer", clock);
@@ -93,11 +82,7 @@ class SharedRedisIT {
         }
       }
     } finally {
-      try (Jedis j = new Jedis("127.0.0.1", 6379)) {
-        for (String key : j.keys(prefix + "*")) {
-          j.del(key);
-        }
-      }
+      TestServices.removeRedisKeys(prefix);
     }
   }
 

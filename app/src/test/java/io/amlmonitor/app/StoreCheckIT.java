@@ -1,7 +1,6 @@
 package io.amlmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +9,6 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ class StoreCheckIT {
     try (Connection c = DriverManager.getConnection(URL, "postgres", null)) {
       assertThat(c.isValid(2)).isTrue();
     } catch (SQLException e) {
-      skipOrFail("PostgreSQL is not reachable at 127.0.0.1:5432: " + e.getMessage());
+      TestServices.skipOrFail("PostgreSQL is not reachable at 127.0.0.1:5432: " + e.getMessage());
     }
   }
 
@@ -52,7 +50,7 @@ class StoreCheckIT {
 
     StoreCheckTest.Result behind = StoreCheckTest.check(settings, false);
     if (behind.output().contains("Redis at 127.0.0.1:6379: unreachable")) {
-      skipOrFail("Redis is not reachable at 127.0.0.1:6379:\n" + behind.output());
+      TestServices.skipOrFail("Redis is not reachable at 127.0.0.1:6379:\n" + behind.output());
     }
     assertThat(behind.code()).isEqualTo(1);
     assertThat(behind.output())
@@ -67,13 +65,5 @@ class StoreCheckIT {
     StoreCheckTest.Result upToDate = StoreCheckTest.check(settings, false);
     assertThat(upToDate.code()).as(upToDate.output()).isZero();
     assertThat(upToDate.output()).contains("schema version: 4 (this build: 4)");
-  }
-
-  private static void skipOrFail(String why) {
-    if (Boolean.getBoolean("aml.require.services")) {
-      fail(why + " (aml.require.services=true, so this fails instead of skipping)");
-    }
-    System.err.println("Skipping: " + why);
-    Assumptions.abort(why);
   }
 }

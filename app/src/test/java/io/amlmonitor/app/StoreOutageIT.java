@@ -1,7 +1,6 @@
 package io.amlmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,20 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.Jedis;
 
 /**
  * PostgreSQL and Redis, each reached through a relay the test cuts: while one is away, {@code
@@ -36,7 +29,6 @@ import redis.clients.jedis.Jedis;
  * service answers again by itself, without a restart.
  */
 class StoreOutageIT {
-  private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
   private final ObjectMapper json = Json.mapper();
   private final HttpClient http =
@@ -54,13 +46,8 @@ class StoreOutageIT {
 
   @BeforeEach
   void start() throws Exception {
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null);
-        Jedis j = new Jedis("127.0.0.1", 6379)) {
-      assertThat(c.isValid(2)).isTrue();
-      j.ping();
-    } catch (SQLException | RuntimeException e) {
-      skipOrFail("PostgreSQL (5432) and Redis (6379) must be reachable: " + e.getMessage());
-    }
+    TestServices.requirePostgres();
+    TestServices.requireRedis();
     postgres = new TcpProxy("127.0.0.1", 5432);
     redis = new TcpProxy("127.0.0.1", 6379);
     Settings settings =
@@ -106,15 +93,8 @@ class StoreOutageIT {
     if (postgres != null) {
       postgres.close();
       redis.close();
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", null);
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
-      try (Jedis j = new Jedis("127.0.0.1", 6379)) {
-        for (String key : j.keys(prefix + "*")) {
-          j.del(key);
-        }
-      }
+      TestServices.dropSchema(schema);
+      TestServices.removeRedisKeys(prefix);
     }
   }
 
@@ -202,13 +182,5 @@ class StoreOutageIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body());
-  }
-
-  private static void skipOrFail(String why) {
-    if (Boolean.getBoolean("aml.require.services")) {
-      fail(why + " (aml.require.services=true, so this fails instead of skipping)");
-    }
-    System.err.println("Skipping: " + why);
-    Assumptions.abort(why);
   }
 }
