@@ -4,10 +4,6 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.store.TransactionRepository;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +23,8 @@ final class StateRebuild {
 
   /**
    * Passes every transaction the journal received since {@code receivedFrom} to {@code apply}
-   * (which adds it to feature state), oldest event first, printing a progress line each second on
-   * {@code out} while it runs.
+   * (which adds it to feature state), oldest event first, with a progress line on {@code out} while
+   * it runs.
    *
    * @return how many transactions were replayed
    */
@@ -38,31 +34,21 @@ final class StateRebuild {
       Instant receivedFrom,
       PrintStream out) {
     long started = System.nanoTime();
-    LongAdder done = new LongAdder();
-    ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "rebuild-progress");
-              t.setDaemon(true);
-              return t;
+    StatusLine status = new StatusLine(out);
+    long[] done = {0};
+    long n =
+        journal.forEachReceivedSince(
+            receivedFrom,
+            t -> {
+              apply.accept(t);
+              if ((++done[0] & 1023) == 0) {
+                status.showEvery(
+                    () ->
+                        String.format(
+                            "  rebuilding feature state: %,d transactions replayed", done[0]));
+              }
             });
-    ticker.scheduleAtFixedRate(
-        () -> out.printf("  rebuilding feature state: %,d transactions replayed%n", done.sum()),
-        1,
-        1,
-        TimeUnit.SECONDS);
-    long n;
-    try {
-      n =
-          journal.forEachReceivedSince(
-              receivedFrom,
-              t -> {
-                apply.accept(t);
-                done.increment();
-              });
-    } finally {
-      ticker.shutdownNow();
-    }
+    status.end();
     double seconds = (System.nanoTime() - started) / 1e9;
     if (n > 0) {
       LOG.info(

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -36,7 +37,10 @@ public final class EmbeddedPipeline implements AutoCloseable {
   private final LongAdder processed = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder stalled = new LongAdder();
-  private final long[] inProcessSince;
+
+  /** Per partition, when the item its worker is processing was queued; MAX_VALUE when idle. */
+  private final AtomicLongArray inProcessSince;
+
   private volatile boolean closed;
 
   /** A queued transaction and when it was queued, to measure time in the pipeline. */
@@ -66,8 +70,10 @@ public final class EmbeddedPipeline implements AutoCloseable {
     this.decisions = Objects.requireNonNull(decisions, "decisions");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.inProcessSince = new long[partitions];
-    java.util.Arrays.fill(inProcessSince, Long.MAX_VALUE);
+    this.inProcessSince = new AtomicLongArray(partitions);
+    for (int i = 0; i < partitions; i++) {
+      inProcessSince.set(i, Long.MAX_VALUE);
+    }
     for (int i = 0; i < partitions; i++) {
       BlockingQueue<Item> queue = new ArrayBlockingQueue<>(capacity);
       queues.add(queue);
@@ -124,10 +130,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
     for (int i = 0; i < queues.size(); i++) {
       // An item being handed from the queue to its worker is seen in neither for a moment; callers
       // that replay from this instant leave a margin for that.
-      long working;
-      synchronized (inProcessSince) {
-        working = inProcessSince[i];
-      }
+      long working = inProcessSince.get(i);
       Item head = queues.get(i).peek();
       oldest = Math.min(oldest, working);
       if (head != null) {
@@ -150,13 +153,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
       if (item.transaction() == POISON) {
         return;
       }
-      synchronized (inProcessSince) {
-        inProcessSince[partition] = item.queuedNanos();
-      }
+      inProcessSince.set(partition, item.queuedNanos());
       boolean carryOn = processUntilStored(item);
-      synchronized (inProcessSince) {
-        inProcessSince[partition] = Long.MAX_VALUE;
-      }
+      inProcessSince.set(partition, Long.MAX_VALUE);
       if (!carryOn) {
         return;
       }
