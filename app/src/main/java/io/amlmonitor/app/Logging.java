@@ -27,4 +27,30 @@ final class Logging {
       console.addFilter(filter);
     }
   }
+
+  /**
+   * Adds {@code logs/flows/flows-DATE.log} (under AML_LOG_DIR when set) for the flows' own loggers,
+   * beside the main log, so that a run's detail is found in one place.
+   */
+  static void flowLog() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    String dir =
+        System.getProperty("AML_LOG_DIR", System.getenv().getOrDefault("AML_LOG_DIR", "logs"));
+    ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder =
+        new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
+    encoder.start();
+    ch.qos.logback.core.FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> file =
+        new ch.qos.logback.core.FileAppender<>();
+    file.setContext(context);
+    file.setName("FLOWS");
+    file.setFile(
+        dir + "/flows/flows-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".log");
+    file.setEncoder(encoder);
+    file.start();
+    for (String name : new String[] {"io.amlmonitor.core.flow", FlowRunner.class.getName()}) {
+      context.getLogger(name).addAppender(file);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.amlmonitor.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.flow.FlowRunRepository;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.MerchantRepository;
@@ -138,6 +139,10 @@ public final class Database implements AutoCloseable {
 
   public AlertRepository alerts() {
     return new JdbcAlertRepository(sql);
+  }
+
+  public FlowRunRepository flowRuns() {
+    return new JdbcFlowRunRepository(sql);
   }
 
   public CustomerRepository customers() {

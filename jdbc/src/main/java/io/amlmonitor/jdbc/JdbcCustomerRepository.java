@@ -4,6 +4,7 @@ import io.amlmonitor.core.domain.Customer;
 import io.amlmonitor.core.domain.CustomerId;
 import io.amlmonitor.core.domain.CustomerType;
 import io.amlmonitor.core.domain.Money;
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.scoring.RiskLevel;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.CustomerRiskRating;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Customers in the {@code customers} table; every rating is appended to {@code
@@ -76,21 +78,33 @@ public final class JdbcCustomerRepository implements CustomerRepository {
                       + " FROM customers WHERE customer_id = ?")) {
             ps.setString(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new Customer(
-                      CustomerId.of(rs.getString("customer_id")),
-                      CustomerType.valueOf(rs.getString("customer_type")),
-                      rs.getString("country"),
-                      rs.getString("segment"),
-                      Money.of(rs.getBigDecimal("expected_monthly_volume")),
-                      rs.getDate("onboarding_date").toLocalDate(),
-                      rs.getBoolean("pep")));
+              return rs.next() ? Optional.of(customer(rs)) : Optional.empty();
             }
           }
         });
+  }
+
+  @Override
+  public long forEach(Consumer<? super Customer> action) {
+    return sql.forEach(
+        "reading customers",
+        "SELECT " + String.join(", ", PROFILE) + " FROM customers",
+        null,
+        TimeRange.ALL,
+        "customer_id",
+        JdbcCustomerRepository::customer,
+        action);
+  }
+
+  private static Customer customer(ResultSet rs) throws SQLException {
+    return new Customer(
+        CustomerId.of(rs.getString("customer_id")),
+        CustomerType.valueOf(rs.getString("customer_type")),
+        rs.getString("country"),
+        rs.getString("segment"),
+        Money.of(rs.getBigDecimal("expected_monthly_volume")),
+        rs.getDate("onboarding_date").toLocalDate(),
+        rs.getBoolean("pep"));
   }
 
   @Override

@@ -112,6 +112,12 @@ public final class JdbcTransactionRepository implements TransactionRepository {
     return sql.run("counting transactions", c -> Sql.count(c, "SELECT count(*) FROM transactions"));
   }
 
+  @Override
+  public long countIn(TimeRange eventTime) {
+    return sql.countIn(
+        "counting transactions in " + eventTime, "transactions", "event_time", eventTime);
+  }
+
   static void checkMethod(InsertMethod method, Dialect dialect) {
     if (method != InsertMethod.JDBC_BATCH && dialect != Dialect.POSTGRESQL) {
       throw new IllegalArgumentException(method + " needs PostgreSQL; this database is " + dialect);

@@ -167,6 +167,34 @@ final class Sql {
     }
   }
 
+  /** Rows of {@code table} whose {@code column} lies in {@code range}. */
+  long countIn(String operation, String table, String column, TimeRange range) {
+    StringBuilder statement = new StringBuilder("SELECT count(*) FROM ").append(table);
+    if (range.from() != null) {
+      statement.append(" WHERE ").append(column).append(" >= ?");
+    }
+    if (range.until() != null) {
+      statement.append(range.from() == null ? " WHERE " : " AND ").append(column).append(" < ?");
+    }
+    return run(
+        operation,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(statement.toString())) {
+            int i = 1;
+            if (range.from() != null) {
+              setInstant(ps, i++, range.from());
+            }
+            if (range.until() != null) {
+              setInstant(ps, i, range.until());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
   static long count(Connection c, String sql) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {

@@ -77,4 +77,12 @@ class EmbeddedStoreTest {
       return db;
     }
   }
+
+  @Nested
+  class FlowRuns extends FlowRunRepositoryContract {
+    @Override
+    Database database() {
+      return db;
+    }
+  }
 }

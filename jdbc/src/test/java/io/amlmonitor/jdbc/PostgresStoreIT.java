@@ -136,4 +136,12 @@ class PostgresStoreIT {
       return db;
     }
   }
+
+  @Nested
+  class FlowRuns extends FlowRunRepositoryContract {
+    @Override
+    Database database() {
+      return db;
+    }
+  }
 }

@@ -24,6 +24,9 @@ abstract class StoreContract {
         Statement s = c.createStatement()) {
       for (String table :
           new String[] {
+            "alert_notifications",
+            "suppressed_alerts",
+            "flow_runs",
             "alert_rules",
             "alerts",
             "decisions",

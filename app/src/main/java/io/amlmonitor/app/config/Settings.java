@@ -106,7 +106,7 @@ public record Settings(
     }
   }
 
-  private static double fraction(ConfigSources s, String name, double fallback) {
+  static double fraction(ConfigSources s, String name, double fallback) {
     String v = s.get(name);
     if (v == null) {
       return fallback;

@@ -5,6 +5,7 @@ import io.amlmonitor.core.domain.CustomerId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Customers with their KYC profile, their current risk rating and the history of every rating they
@@ -24,6 +25,13 @@ public interface CustomerRepository {
   Optional<Customer> find(CustomerId id);
 
   long count();
+
+  /**
+   * Streams every stored customer, by id, without holding them all in memory.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEach(Consumer<? super Customer> action);
 
   /**
    * Appends {@code rating} to the customer's history; it becomes the current rating unless a later

@@ -54,4 +54,7 @@ public interface TransactionRepository {
   long forEachReceivedSince(Instant from, Consumer<? super Transaction> action);
 
   long count();
+
+  /** How many transactions have their event time in {@code eventTime}. */
+  long countIn(TimeRange eventTime);
 }

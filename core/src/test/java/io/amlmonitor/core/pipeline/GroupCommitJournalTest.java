@@ -76,6 +76,11 @@ class GroupCommitJournalTest {
     public long count() {
       return stored.size();
     }
+
+    @Override
+    public long countIn(TimeRange eventTime) {
+      return stored.values().stream().filter(t -> eventTime.contains(t.timestamp())).count();
+    }
   }
 
   private static Transaction payment(int i) {

@@ -1,0 +1,221 @@
+package io.amlmonitor.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amlmonitor.app.config.FlowSettings;
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.feature.CustomerProfiles;
+import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.flow.FlowFailedException;
+import io.amlmonitor.core.flow.FlowName;
+import io.amlmonitor.core.flow.FlowParameters;
+import io.amlmonitor.core.flow.FlowStats;
+import io.amlmonitor.core.flow.TransactionMonitoring;
+import io.amlmonitor.core.rules.RuleSet;
+import io.amlmonitor.core.rules.RuleSetLoader;
+import io.amlmonitor.core.scoring.Scorer;
+import io.amlmonitor.core.store.StoreException;
+import io.amlmonitor.jdbc.Database;
+import io.amlmonitor.jdbc.DatabaseConfig;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the system of record, runs the chosen flows one after another and reports on each. */
+final class FlowRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Settings settings;
+  private final FlowSettings flowSettings;
+  private final InstantSource clock;
+  private final PrintStream out;
+  private final AppMessages msg;
+
+  FlowRunner(Settings settings, FlowSettings flowSettings, InstantSource clock, PrintStream out) {
+    this.settings = settings;
+    this.flowSettings = flowSettings;
+    this.clock = clock;
+    this.out = out;
+    this.msg = new AppMessages(settings.locale());
+  }
+
+  /** Runs {@code flows} over the period ending at {@code asOf}; the command's exit code. */
+  int run(List<FlowName> flows, Instant asOf, boolean boundedMemory) {
+    FlowParameters p = parameters(asOf, boundedMemory);
+    DatabaseConfig config = SqlStores.config(settings, flowSettings.workers() + 2);
+    out.println(
+        msg.get(
+            "flows.start",
+            String.join(", ", flows.stream().map(FlowName::label).toList()),
+            p.period().toString(),
+            config.describe(),
+            p.workers(),
+            p.batchSize()));
+    try (Database db = Database.open(config)) {
+      for (FlowName f : flows) {
+        FlowStats stats = new FlowStats();
+        try (FlowProgress progress = new FlowProgress(f, stats)) {
+          String summary = runOne(f, db, p, stats);
+          progress.close();
+          out.println(summary);
+          LOG.info("{} done: {}", f.label(), summary);
+        } catch (FlowFailedException e) {
+          LOG.error("{} failed", f.label(), e);
+          out.println(msg.get("flows.failed", f.label(), e.getMessage()));
+          return 1;
+        }
+      }
+    } catch (StoreException e) {
+      LOG.error("flows stopped: the store failed", e);
+      out.println(msg.get("flows.storeFailed", e.getMessage()));
+      return 1;
+    }
+    return 0;
+  }
+
+  private String runOne(FlowName flow, Database db, FlowParameters p, FlowStats stats) {
+    return switch (flow) {
+      case TRANSACTION_MONITORING -> {
+        TransactionMonitoring.Summary s = monitoring(db).run(p, json(p), stats);
+        yield msg.get(
+            "flows.monitoring.done",
+            s.read(),
+            s.scored(),
+            s.newDecisions(),
+            s.alertCandidates(),
+            s.warmUp(),
+            s.alreadyDone(),
+            String.format("%.1f", s.seconds()),
+            Math.round(s.rate()),
+            s.resumed() ? msg.get("flows.resumed") : "");
+      }
+      case CUSTOMER_RISK, ALERT_GENERATION ->
+          throw new FlowFailedException(flow.label() + " is not available in this build", null);
+    };
+  }
+
+  private TransactionMonitoring monitoring(Database db) {
+    Map<String, Long> volumes = new HashMap<>();
+    db.customers().forEach(c -> volumes.put(c.id().value(), c.expectedMonthlyVolume().cents()));
+    CustomerProfiles profiles = CustomerProfiles.of(volumes);
+    RuleSetLoader loader = new RuleSetLoader(FeatureRegistry.standard(), settings.zone());
+    RuleSet rules =
+        settings.rulesFile() == null ? loader.loadDefault() : loader.load(settings.rulesFile());
+    return new TransactionMonitoring(
+        () -> EmbeddedRuntime.featureEngine(settings, profiles),
+        new Scorer(rules, settings.riskThresholds()),
+        db.transactions(),
+        db.decisions(),
+        db.flowRuns(),
+        clock,
+        flowSettings.storeRetry());
+  }
+
+  private FlowParameters parameters(Instant asOf, boolean boundedMemory) {
+    int warm = flowSettings.warmUpDays();
+    return new FlowParameters(
+        asOf,
+        Duration.ofDays(flowSettings.lookbackDays()),
+        warm < 0 ? null : Duration.ofDays(warm),
+        flowSettings.batchSize(),
+        flowSettings.workers(),
+        settings.alertThreshold(),
+        flowSettings.riskThreshold(),
+        flowSettings.suppression(),
+        boundedMemory);
+  }
+
+  private static String json(FlowParameters p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("as_of", p.asOf().toString());
+    m.put("lookback", p.lookback().toString());
+    m.put("warm_up", p.warmUp() == null ? null : p.warmUp().toString());
+    m.put("batch_size", p.batchSize());
+    m.put("workers", p.workers());
+    m.put("alert_threshold", p.alertThreshold());
+    m.put("risk_threshold", p.riskThreshold());
+    m.put("suppression", p.suppression().toString());
+    m.put("bounded_memory", p.boundedMemory());
+    try {
+      return JSON.writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A progress bar for one flow, redrawn from its stats until closed. */
+  private final class FlowProgress implements AutoCloseable {
+    private final FlowName flow;
+    private final FlowStats stats;
+    private final StatusLine line = new StatusLine(out);
+    private final ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "flow-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    private final long started = System.nanoTime();
+    private boolean closed;
+
+    FlowProgress(FlowName flow, FlowStats stats) {
+      this.flow = flow;
+      this.stats = stats;
+      ticker.scheduleAtFixedRate(() -> line.showEvery(this::text), 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private String text() {
+      long done = stats.processed();
+      long total = stats.expected();
+      double secs = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+      double rate = done / secs;
+      String bar = ProgressBar.of(done, total, 24);
+      String eta =
+          total > 0 && rate > 0 ? ProgressBar.clock((long) ((total - done) / rate)) : "--:--";
+      String text =
+          msg.get(
+              "flows.progress",
+              flow.label(),
+              bar,
+              done,
+              total,
+              Math.round(rate),
+              ProgressBar.clock((long) secs),
+              eta);
+      LOG.debug(
+          "{}: queued {}, workers busy {}/{}, store write {} ms, {} µs per item, store errors {},"
+              + " crashes {}",
+          flow.label(),
+          stats.queued(),
+          stats.busyWorkers(),
+          stats.workers(),
+          String.format("%.2f", stats.meanStoreWriteMillis()),
+          String.format("%.1f", stats.meanProcessingMicros()),
+          stats.storeErrors(),
+          stats.workerCrashes());
+      return text;
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      ticker.shutdownNow();
+      line.show(text());
+      line.end();
+    }
+  }
+}
