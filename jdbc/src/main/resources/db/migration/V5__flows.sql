@@ -48,3 +48,11 @@ CREATE TABLE alert_notifications (
   CONSTRAINT alert_notifications_status CHECK (status IN ('PENDING', 'DELIVERED', 'FAILED'))
 );
 CREATE INDEX alert_notifications_due ON alert_notifications (status, next_attempt_at);
+
+-- A decision keeps its explanation when it mattered (a rule fired, or it reached the alert
+-- threshold), frozen as alerts are, so that an alert raised later from it shows the reasons the
+-- rules gave when they decided.
+ALTER TABLE decisions ADD COLUMN reasons VARCHAR;
+
+-- Suppression looks up the alerts of a period by when their transaction happened.
+CREATE INDEX alerts_transaction_time ON alerts (transaction_time);

@@ -100,6 +100,8 @@ enum ExportTable {
           "model_version",
           TEXT,
           "features",
+          TEXT,
+          "reasons",
           TEXT));
 
   private final String selectedBy;
@@ -188,7 +190,8 @@ enum ExportTable {
       JsonText.strings(d.rulesFired()),
       d.ruleSetVersion(),
       d.modelVersion(),
-      JsonText.features(d.features())
+      JsonText.features(d.features()),
+      JsonText.strings(d.reasons())
     };
   }
 

@@ -6,10 +6,13 @@ import io.amlmonitor.app.config.FlowSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.flow.AlertGeneration;
+import io.amlmonitor.core.flow.AlertNotifier;
 import io.amlmonitor.core.flow.FlowFailedException;
 import io.amlmonitor.core.flow.FlowName;
 import io.amlmonitor.core.flow.FlowParameters;
 import io.amlmonitor.core.flow.FlowStats;
+import io.amlmonitor.core.flow.NotificationDelivery;
 import io.amlmonitor.core.flow.TransactionMonitoring;
 import io.amlmonitor.core.rules.RuleSet;
 import io.amlmonitor.core.rules.RuleSetLoader;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
 final class FlowRunner {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_NOTIFICATION_ATTEMPTS = 10;
 
   private final Settings settings;
   private final FlowSettings flowSettings;
@@ -100,9 +104,32 @@ final class FlowRunner {
             Math.round(s.rate()),
             s.resumed() ? msg.get("flows.resumed") : "");
       }
-      case CUSTOMER_RISK, ALERT_GENERATION ->
+      case ALERT_GENERATION -> {
+        AlertGeneration.Summary s = alertGeneration(db).run(p, stats);
+        yield msg.get(
+            "flows.alerts.done",
+            s.candidates(),
+            s.raised(),
+            s.suppressed(),
+            s.notifications().delivered(),
+            s.notifications().retrying(),
+            s.notifications().failed(),
+            String.format("%.1f", s.seconds()));
+      }
+      case CUSTOMER_RISK ->
           throw new FlowFailedException(flow.label() + " is not available in this build", null);
     };
+  }
+
+  private AlertGeneration alertGeneration(Database db) {
+    Map<String, AlertNotifier> notifiers = new HashMap<>();
+    if (flowSettings.webhook() != null) {
+      WebhookNotifier webhook = new WebhookNotifier(flowSettings.webhook(), Duration.ofSeconds(10));
+      notifiers.put(webhook.channel(), webhook);
+    }
+    NotificationDelivery delivery =
+        new NotificationDelivery(db.notifications(), notifiers, clock, MAX_NOTIFICATION_ATTEMPTS);
+    return new AlertGeneration(db.alertGeneration(), delivery, alerts -> {}, clock);
   }
 
   private TransactionMonitoring monitoring(Database db) {
@@ -119,7 +146,8 @@ final class FlowRunner {
         db.decisions(),
         db.flowRuns(),
         clock,
-        flowSettings.storeRetry());
+        flowSettings.storeRetry(),
+        settings.locale());
   }
 
   private FlowParameters parameters(Instant asOf, boolean boundedMemory) {

@@ -19,6 +19,7 @@ import io.amlmonitor.core.flow.TransactionMonitoring;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSetLoader;
+import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.RiskThresholds;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.DecisionRecord;
@@ -96,7 +97,8 @@ class TransactionMonitoringFlowTest {
         db.decisions(),
         db.flowRuns(),
         CLOCK,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Locale.ENGLISH);
   }
 
   private static FlowParameters lastDays(int days, int batchSize, int workers) {
@@ -145,6 +147,7 @@ class TransactionMonitoringFlowTest {
       assertThat(r.ruleSetVersion()).isEqualTo(d.assessment().ruleSetVersion());
       if (!r.rulesFired().isEmpty()) {
         assertThat(r.features()).isEqualTo(d.assessment().features().asMap());
+        assertThat(r.reasons()).isEqualTo(Explanation.of(d.assessment(), Locale.ENGLISH));
       }
     }
     assertThat(stored).anySatisfy(r -> assertThat(r.rulesFired()).isNotEmpty());

@@ -3,7 +3,9 @@ package io.amlmonitor.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.flow.AlertGenerationRepository;
 import io.amlmonitor.core.flow.FlowRunRepository;
+import io.amlmonitor.core.flow.NotificationOutbox;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.MerchantRepository;
@@ -143,6 +145,14 @@ public final class Database implements AutoCloseable {
 
   public FlowRunRepository flowRuns() {
     return new JdbcFlowRunRepository(sql);
+  }
+
+  public AlertGenerationRepository alertGeneration() {
+    return new JdbcAlertGenerationRepository(sql);
+  }
+
+  public NotificationOutbox notifications() {
+    return new JdbcNotificationOutbox(sql);
   }
 
   public CustomerRepository customers() {

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class JdbcDecisionRepository implements DecisionRepository {
   private static final String COLUMNS =
       "transaction_id, created_at, risk_score, risk_level, rules_fired, rule_set_version,"
-          + " model_version, features";
+          + " model_version, features, reasons";
 
   private final Sql sql;
 
@@ -51,7 +51,7 @@ public final class JdbcDecisionRepository implements DecisionRepository {
               c.prepareStatement(
                   "INSERT INTO decisions ("
                       + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (DecisionRecord d : batch) {
               ps.setString(1, d.transactionId().value());
               Sql.setInstant(ps, 2, d.createdAt());
@@ -61,6 +61,7 @@ public final class JdbcDecisionRepository implements DecisionRepository {
               Sql.setText(ps, 6, d.ruleSetVersion());
               Sql.setText(ps, 7, d.modelVersion());
               ps.setString(8, JsonText.features(d.features()));
+              Sql.setText(ps, 9, d.reasons().isEmpty() ? null : JsonText.strings(d.reasons()));
               ps.addBatch();
             }
             return BatchCounts.added(ps.executeBatch());
@@ -132,7 +133,8 @@ public final class JdbcDecisionRepository implements DecisionRepository {
         action);
   }
 
-  private static DecisionRecord read(ResultSet rs) throws SQLException {
+  static DecisionRecord read(ResultSet rs) throws SQLException {
+    String reasons = rs.getString("reasons");
     return new DecisionRecord(
         TransactionId.of(rs.getString("transaction_id")),
         Sql.instant(rs, "created_at"),
@@ -141,7 +143,8 @@ public final class JdbcDecisionRepository implements DecisionRepository {
         JsonText.strings(rs.getString("rules_fired")),
         rs.getString("rule_set_version"),
         rs.getString("model_version"),
-        JsonText.features(rs.getString("features")));
+        JsonText.features(rs.getString("features")),
+        reasons == null ? List.of() : JsonText.strings(reasons));
   }
 
   @Override

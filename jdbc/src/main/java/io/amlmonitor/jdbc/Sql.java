@@ -90,12 +90,35 @@ final class Sql {
       String orderBy,
       RowReader<T> reader,
       Consumer<? super T> action) {
+    return forEachWhere(operation, selectFrom, null, null, column, range, orderBy, reader, action);
+  }
+
+  /**
+   * As {@link #forEach}, with a further {@code condition} (SQL with one {@code ?}, bound to {@code
+   * parameter}) that rows must meet, or none when it is null.
+   */
+  <T> long forEachWhere(
+      String operation,
+      String selectFrom,
+      String condition,
+      Object parameter,
+      String column,
+      TimeRange range,
+      String orderBy,
+      RowReader<T> reader,
+      Consumer<? super T> action) {
     StringBuilder statement = new StringBuilder(selectFrom);
+    String joiner = " WHERE ";
+    if (condition != null) {
+      statement.append(joiner).append(condition);
+      joiner = " AND ";
+    }
     if (range.from() != null) {
-      statement.append(" WHERE ").append(column).append(" >= ?");
+      statement.append(joiner).append(column).append(" >= ?");
+      joiner = " AND ";
     }
     if (range.until() != null) {
-      statement.append(range.from() == null ? " WHERE " : " AND ").append(column).append(" < ?");
+      statement.append(joiner).append(column).append(" < ?");
     }
     statement.append(" ORDER BY ").append(orderBy);
     return inTransaction(
@@ -104,6 +127,9 @@ final class Sql {
           try (PreparedStatement ps = c.prepareStatement(statement.toString())) {
             ps.setFetchSize(FETCH_SIZE);
             int i = 1;
+            if (condition != null) {
+              ps.setObject(i++, parameter);
+            }
             if (range.from() != null) {
               setInstant(ps, i++, range.from());
             }

@@ -5,6 +5,7 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.scoring.Assessment;
+import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.core.store.DecisionRepository;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,11 +67,13 @@ public final class TransactionMonitoring {
   private final FlowRunRepository runs;
   private final InstantSource clock;
   private final Duration storeGiveUp;
+  private final Locale locale;
 
   /**
    * @param engines a new, empty feature engine for each run
    * @param clock processing time: decisions' and runs' timestamps
    * @param storeGiveUp how long a worker retries while the store is away before the run fails
+   * @param locale the language in which a decision's reasons are kept
    */
   public TransactionMonitoring(
       Supplier<FeatureEngine> engines,
@@ -78,7 +82,8 @@ public final class TransactionMonitoring {
       DecisionRepository decisions,
       FlowRunRepository runs,
       InstantSource clock,
-      Duration storeGiveUp) {
+      Duration storeGiveUp,
+      Locale locale) {
     this.engines = Objects.requireNonNull(engines, "engines");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -86,6 +91,7 @@ public final class TransactionMonitoring {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.storeGiveUp = Objects.requireNonNull(storeGiveUp, "storeGiveUp");
+    this.locale = Objects.requireNonNull(locale, "locale");
   }
 
   /**
@@ -175,7 +181,8 @@ public final class TransactionMonitoring {
               a.ruleIds(),
               a.ruleSetVersion(),
               null,
-              evidence ? f.asMap() : Map.of()));
+              evidence ? f.asMap() : Map.of(),
+              evidence ? Explanation.of(a, locale) : List.of()));
     }
     return new Scored(out, candidates);
   }

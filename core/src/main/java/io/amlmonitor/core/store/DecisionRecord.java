@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param modelVersion the model that scored it, or null when no model took part
  * @param features the values used, by name in registry order: integers as {@link Long}, reals as
  *     {@link Double}
+ * @param reasons the explanation frozen when it was made, in the locale of the service or flow that
+ *     made it (empty when it was not kept)
  */
 public record DecisionRecord(
     TransactionId transactionId,
@@ -30,7 +32,8 @@ public record DecisionRecord(
     List<String> rulesFired,
     String ruleSetVersion,
     String modelVersion,
-    Map<String, Number> features) {
+    Map<String, Number> features,
+    List<String> reasons) {
 
   public DecisionRecord {
     Objects.requireNonNull(transactionId, "transactionId");
@@ -40,6 +43,7 @@ public record DecisionRecord(
       throw new IllegalArgumentException("riskScore must be in [0, 1], was " + riskScore);
     }
     rulesFired = List.copyOf(rulesFired);
+    reasons = List.copyOf(reasons);
     Map<String, Number> copy = new LinkedHashMap<>();
     features.forEach(
         (name, value) -> {
@@ -52,7 +56,32 @@ public record DecisionRecord(
     features = Collections.unmodifiableMap(copy);
   }
 
-  /** The record of {@code decision}, made at {@code createdAt}, with no model. */
+  /** A decision whose explanation was not kept. */
+  public DecisionRecord(
+      TransactionId transactionId,
+      Instant createdAt,
+      double riskScore,
+      RiskLevel riskLevel,
+      List<String> rulesFired,
+      String ruleSetVersion,
+      String modelVersion,
+      Map<String, Number> features) {
+    this(
+        transactionId,
+        createdAt,
+        riskScore,
+        riskLevel,
+        rulesFired,
+        ruleSetVersion,
+        modelVersion,
+        features,
+        List.of());
+  }
+
+  /**
+   * The record of {@code decision}, made at {@code createdAt}, with no model; the reasons are kept
+   * when it raised an alert.
+   */
   public static DecisionRecord of(Decision decision, Instant createdAt) {
     Assessment a = decision.assessment();
     return new DecisionRecord(
@@ -63,6 +92,7 @@ public record DecisionRecord(
         a.ruleIds(),
         a.ruleSetVersion(),
         null,
-        a.features().asMap());
+        a.features().asMap(),
+        decision.alert() == null ? List.of() : decision.alert().reasons());
   }
 }
