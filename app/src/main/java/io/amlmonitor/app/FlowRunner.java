@@ -6,8 +6,11 @@ import io.amlmonitor.app.config.FlowSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.flow.AlertGeneration;
 import io.amlmonitor.core.flow.AlertNotifier;
+import io.amlmonitor.core.flow.CustomerRisk;
+import io.amlmonitor.core.flow.CustomerRiskModel;
 import io.amlmonitor.core.flow.FlowFailedException;
 import io.amlmonitor.core.flow.FlowName;
 import io.amlmonitor.core.flow.FlowParameters;
@@ -116,9 +119,28 @@ final class FlowRunner {
             s.notifications().failed(),
             String.format("%.1f", s.seconds()));
       }
-      case CUSTOMER_RISK ->
-          throw new FlowFailedException(flow.label() + " is not available in this build", null);
+      case CUSTOMER_RISK -> {
+        CustomerRisk.Summary s = customerRisk(db).run(p, stats);
+        yield msg.get(
+            "flows.risk.done",
+            s.customers(),
+            s.changed(),
+            s.high(),
+            s.medium(),
+            s.low(),
+            String.format("%.1f", s.seconds()));
+      }
     };
+  }
+
+  private CustomerRisk customerRisk(Database db) {
+    CustomerRiskModel model =
+        new CustomerRiskModel(
+            FeatureSettings.DEFAULT_HIGH_RISK_COUNTRIES,
+            settings.riskThresholds().medium(),
+            flowSettings.riskThreshold(),
+            settings.locale());
+    return new CustomerRisk(db.customerActivity(), db.customers(), model, clock);
   }
 
   private AlertGeneration alertGeneration(Database db) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.flow.AlertGenerationRepository;
+import io.amlmonitor.core.flow.CustomerActivityRepository;
 import io.amlmonitor.core.flow.FlowRunRepository;
 import io.amlmonitor.core.flow.NotificationOutbox;
 import io.amlmonitor.core.store.CustomerRepository;
@@ -149,6 +150,10 @@ public final class Database implements AutoCloseable {
 
   public AlertGenerationRepository alertGeneration() {
     return new JdbcAlertGenerationRepository(sql);
+  }
+
+  public CustomerActivityRepository customerActivity() {
+    return new JdbcCustomerActivityRepository(sql);
   }
 
   public NotificationOutbox notifications() {

@@ -96,7 +96,7 @@ public final class JdbcCustomerRepository implements CustomerRepository {
         action);
   }
 
-  private static Customer customer(ResultSet rs) throws SQLException {
+  static Customer customer(ResultSet rs) throws SQLException {
     return new Customer(
         CustomerId.of(rs.getString("customer_id")),
         CustomerType.valueOf(rs.getString("customer_type")),
