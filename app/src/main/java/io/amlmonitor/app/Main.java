@@ -41,7 +41,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code, without exiting (for tests). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(new CommandLine(new Main()), args);
+  }
+
+  /** Runs {@code cli} (a command line over {@link Main}, its streams set by the caller). */
+  static int execute(CommandLine cli, String... args) {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException || e instanceof RuleSetException) {
