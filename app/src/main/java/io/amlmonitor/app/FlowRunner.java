@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.app.config.FlowSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.feature.CustomerProfiles;
-import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.flow.AlertGeneration;
 import io.amlmonitor.core.flow.AlertNotifier;
@@ -18,8 +17,8 @@ import io.amlmonitor.core.flow.FlowStats;
 import io.amlmonitor.core.flow.NotificationDelivery;
 import io.amlmonitor.core.flow.TransactionMonitoring;
 import io.amlmonitor.core.rules.RuleSet;
-import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.core.scoring.Scorer;
+import io.amlmonitor.core.store.RuleSetRepository;
 import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
@@ -83,6 +82,9 @@ final class FlowRunner {
           return 1;
         }
       }
+    } catch (RuleSetRepository.RuleSetVersionConflict e) {
+      out.println(msg.get("flows.storeFailed", e.getMessage()));
+      return Main.CONFIG_ERROR;
     } catch (StoreException e) {
       LOG.error("flows stopped: the store failed", e);
       out.println(msg.get("flows.storeFailed", e.getMessage()));
@@ -158,9 +160,11 @@ final class FlowRunner {
     Map<String, Long> volumes = new HashMap<>();
     db.customers().forEach(c -> volumes.put(c.id().value(), c.expectedMonthlyVolume().cents()));
     CustomerProfiles profiles = CustomerProfiles.of(volumes);
-    RuleSetLoader loader = new RuleSetLoader(FeatureRegistry.standard(), settings.zone());
-    RuleSet rules =
-        settings.rulesFile() == null ? loader.loadDefault() : loader.load(settings.rulesFile());
+    RuleSets loaded = RuleSets.load(settings.rulesFile(), settings.zone());
+    if (loaded.register(db.ruleSets(), clock.instant())) {
+      LOG.info("recorded rule set version {}", loaded.rules().version());
+    }
+    RuleSet rules = loaded.rules();
     return new TransactionMonitoring(
         () -> EmbeddedRuntime.featureEngine(settings, profiles),
         new Scorer(rules, settings.riskThresholds()),

@@ -10,6 +10,7 @@ import io.amlmonitor.core.flow.NotificationOutbox;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.MerchantRepository;
+import io.amlmonitor.core.store.RuleSetRepository;
 import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.core.store.TransactionRepository;
 import java.io.IOException;
@@ -154,6 +155,10 @@ public final class Database implements AutoCloseable {
 
   public CustomerActivityRepository customerActivity() {
     return new JdbcCustomerActivityRepository(sql);
+  }
+
+  public RuleSetRepository ruleSets() {
+    return new JdbcRuleSetRepository(sql);
   }
 
   public NotificationOutbox notifications() {
