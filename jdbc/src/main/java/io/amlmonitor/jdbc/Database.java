@@ -3,6 +3,7 @@ package io.amlmonitor.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.cases.CaseRepository;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.MerchantRepository;
@@ -146,6 +147,10 @@ public final class Database implements AutoCloseable {
 
   public MerchantRepository merchants() {
     return new JdbcMerchantRepository(sql, dialect);
+  }
+
+  public CaseRepository cases() {
+    return new JdbcCaseRepository(sql);
   }
 
   @Override

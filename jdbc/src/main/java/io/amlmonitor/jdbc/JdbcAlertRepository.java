@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * alert of a transaction is kept, lists are newest first (in the order alerts were saved).
  */
 public final class JdbcAlertRepository implements AlertRepository {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "alert_id, transaction_id, customer_id, receiver_id, amount, transaction_time, created_at,"
           + " risk_score, risk_level, rules, reasons, rule_set_version";
 
@@ -128,7 +128,7 @@ public final class JdbcAlertRepository implements AlertRepository {
         action);
   }
 
-  private static Alert read(ResultSet rs) throws SQLException {
+  static Alert read(ResultSet rs) throws SQLException {
     BigDecimal amount = rs.getBigDecimal("amount");
     return new Alert(
         rs.getString("alert_id"),
