@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DbCheckCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      CasesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
