@@ -12,17 +12,23 @@ import io.amlmonitor.core.cases.CaseId;
 import io.amlmonitor.core.cases.CaseQuery;
 import io.amlmonitor.core.cases.CaseService;
 import io.amlmonitor.core.cases.CaseStatus;
+import io.amlmonitor.core.cases.EvidenceRef;
 import io.amlmonitor.core.cases.EvidenceSource;
 import io.amlmonitor.core.domain.Customer;
 import io.amlmonitor.core.domain.CustomerId;
 import io.amlmonitor.core.domain.CustomerType;
 import io.amlmonitor.core.domain.Money;
 import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.scoring.RiskLevel;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.jdbc.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,8 +274,7 @@ class CaseCommandsTest {
               EvidenceSource.of(db.transactions(), db.decisions(), db.customers()),
               InstantSource.fixed(T0.plusSeconds(7200)));
       cases.transition(CaseId.of(caseId), CaseStatus.IN_REVIEW, null, "ana");
-      cases.attachEvidence(
-          CaseId.of(caseId), io.amlmonitor.core.cases.EvidenceRef.transaction("T3"), null, "ana");
+      cases.attachEvidence(CaseId.of(caseId), EvidenceRef.transaction("T3"), null, "ana");
       cases.transition(CaseId.of(caseId), CaseStatus.CLOSED_SAR, "Structuring <below> 10k", "ana");
     }
     Path json = dir.resolve("out/sar.json");
@@ -293,5 +298,28 @@ class CaseCommandsTest {
         .contains("money transfer &amp; exchange")
         .contains("Structuring &lt;below&gt; 10k")
         .contains("29.100,00");
+  }
+
+  @Test
+  void theApiOfARuntimeOnTheSystemOfRecordServesItsCases() throws Exception {
+    try (EmbeddedRuntime runtime =
+        new EmbeddedRuntime(
+            settings,
+            InstantSource.system(),
+            d -> {},
+            CustomerProfiles.NONE,
+            LiveStores.open(settings))) {
+      int port = runtime.startApi(0).port();
+      var response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/cases?open=true"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains(caseId);
+    }
   }
 }

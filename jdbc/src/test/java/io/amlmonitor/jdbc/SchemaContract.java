@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ abstract class SchemaContract {
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
       ps.setString(3, "CLOSED_SAR");
-      ps.setObject(4, java.time.OffsetDateTime.now());
+      ps.setObject(4, OffsetDateTime.now());
       ps.executeUpdate();
       ps.setString(1, customer + "-3");
       ps.executeUpdate();
