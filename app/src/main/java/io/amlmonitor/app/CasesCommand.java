@@ -4,10 +4,12 @@ import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.cases.CaseId;
 import io.amlmonitor.core.cases.CaseQuery;
+import io.amlmonitor.core.cases.CaseService;
 import io.amlmonitor.core.cases.CaseStatus;
 import io.amlmonitor.core.cases.EvidenceRef;
 import io.amlmonitor.core.domain.CustomerId;
 import io.amlmonitor.core.domain.InvalidFieldException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -56,9 +58,18 @@ final class CasesCommand implements Runnable {
       return settings;
     }
 
-    CaseConsole console() {
-      return new CaseConsole(settings(), System.out, System.err, InstantSource.system());
+    /** Runs {@code step} on the store the settings name; returns the exit code. */
+    int run(Step step) {
+      CaseConsole console =
+          new CaseConsole(settings(), System.out, System.err, InstantSource.system());
+      return console.run(cases -> step.run(console, cases));
     }
+  }
+
+  /** What one subcommand does with the case service, printing through the console. */
+  @FunctionalInterface
+  interface Step {
+    int run(CaseConsole console, CaseService cases) throws IOException;
   }
 
   /** A subcommand that changes a case: it names the case and who changes it. */
@@ -101,9 +112,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases -> {
+      return run(
+          (console, cases) -> {
             boolean json = json(format, "table");
             CaseQuery query =
                 new CaseQuery(
@@ -133,9 +143,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases -> {
+      return run(
+          (console, cases) -> {
             boolean json = json(format, "text");
             return console.show(cases.file(CaseId.of(caseId)), json);
           });
@@ -155,9 +164,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases ->
+      return run(
+          (console, cases) ->
               console.changed(
                   "cases.assigned",
                   cases.assign(CaseId.of(caseId), assignee, note, actor),
@@ -172,9 +180,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases ->
+      return run(
+          (console, cases) ->
               console.changed("cases.commented", cases.comment(CaseId.of(caseId), text, actor)));
     }
   }
@@ -196,9 +203,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases -> {
+      return run(
+          (console, cases) -> {
             CaseStatus target = CaseStatus.parse("--to", to);
             String from = cases.get(CaseId.of(caseId)).status().name();
             return console.changed(
@@ -225,9 +231,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases -> {
+      return run(
+          (console, cases) -> {
             EvidenceRef ref = EvidenceRef.parse(reference);
             return console.changed(
                 "cases.attached",
@@ -261,9 +266,8 @@ final class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseConsole console = console();
-      return console.run(
-          cases -> {
+      return run(
+          (console, cases) -> {
             boolean html = !json(format, "html");
             return console.sar(cases.sar(CaseId.of(caseId)), html, out);
           });

@@ -480,32 +480,13 @@ public final class JdbcCaseRepository implements CaseRepository {
     return parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
   }
 
-  /**
-   * Streams the rows of {@code statement} to {@code action}; a transaction with a fetch size makes
-   * PostgreSQL read through a cursor rather than load the whole result (see {@link Sql#forEach}).
-   */
   private <T> long stream(
       String operation,
       String statement,
       List<Object> params,
       Sql.RowReader<T> reader,
       Consumer<? super T> action) {
-    return sql.inTransaction(
-        operation,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(statement)) {
-            ps.setFetchSize(Sql.FETCH_SIZE);
-            bind(ps, params);
-            long n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                action.accept(reader.read(rs));
-                n++;
-              }
-            }
-            return n;
-          }
-        });
+    return sql.forEachRow(operation, statement, ps -> bind(ps, params), reader, action);
   }
 
   private static Case readCase(ResultSet rs) throws SQLException {

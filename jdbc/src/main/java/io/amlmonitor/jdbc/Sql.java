@@ -98,18 +98,46 @@ final class Sql {
       statement.append(range.from() == null ? " WHERE " : " AND ").append(column).append(" < ?");
     }
     statement.append(" ORDER BY ").append(orderBy);
+    return forEachRow(
+        operation,
+        statement.toString(),
+        ps -> {
+          int i = 1;
+          if (range.from() != null) {
+            setInstant(ps, i++, range.from());
+          }
+          if (range.until() != null) {
+            setInstant(ps, i, range.until());
+          }
+        },
+        reader,
+        action);
+  }
+
+  /** Sets the parameters of a prepared statement. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Streams the rows of {@code statement}, its parameters set by {@code binder}, to {@code action},
+   * through a cursor as {@link #forEach} does.
+   *
+   * @return how many rows were passed to {@code action}
+   */
+  <T> long forEachRow(
+      String operation,
+      String statement,
+      Binder binder,
+      RowReader<T> reader,
+      Consumer<? super T> action) {
     return inTransaction(
         operation,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(statement.toString())) {
+          try (PreparedStatement ps = c.prepareStatement(statement)) {
             ps.setFetchSize(FETCH_SIZE);
-            int i = 1;
-            if (range.from() != null) {
-              setInstant(ps, i++, range.from());
-            }
-            if (range.until() != null) {
-              setInstant(ps, i, range.until());
-            }
+            binder.bind(ps);
             long n = 0;
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

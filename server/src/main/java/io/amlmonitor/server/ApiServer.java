@@ -331,7 +331,8 @@ public final class ApiServer implements AutoCloseable {
     c.json(out);
   }
 
-  private static int intParam(Context c, String name, int fallback) {
+  /** The whole-number query parameter {@code name}, or {@code fallback} when absent. */
+  static int intParam(Context c, String name, int fallback) {
     String text = c.queryParam(name);
     if (text == null || text.isBlank()) {
       return fallback;

@@ -93,8 +93,8 @@ final class CaseRoutes {
             c.queryParam("assignee"),
             customer == null || customer.isBlank() ? null : CustomerId.of(customer),
             bool(c, "open"),
-            intParam(c, "offset", 0),
-            intParam(c, "limit", 50));
+            ApiServer.intParam(c, "offset", 0),
+            ApiServer.intParam(c, "limit", 50));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("total", service().count(query));
     out.put("offset", query.offset());
@@ -198,17 +198,5 @@ final class CaseRoutes {
       case "false", "0", "no" -> false;
       default -> throw new InvalidFieldException(name, "'" + text + "' is not true or false");
     };
-  }
-
-  private static int intParam(Context c, String name, int fallback) {
-    String text = c.queryParam(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(name, "'" + text + "' is not a whole number");
-    }
   }
 }
