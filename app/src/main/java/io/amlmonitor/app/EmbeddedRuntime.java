@@ -211,6 +211,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
             metrics,
             settings.maxBatchSize(),
             settings.maxBodyBytes());
+    // The audit trail records when analysts act: the wall clock, even when replaying history.
+    context = context.withCases(stores.cases(InstantSource.system()));
     server = new ApiServer(context).start(settings.apiHost(), port);
     LOG.info("API listening on http://{}:{}", settings.apiHost(), server.port());
     return server;

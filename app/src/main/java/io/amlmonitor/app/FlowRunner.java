@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.app.config.FlowSettings;
 import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.alert.Alert;
+import io.amlmonitor.core.cases.AlertAttachment;
+import io.amlmonitor.core.cases.CaseId;
+import io.amlmonitor.core.cases.CaseRepository;
 import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.flow.AlertGeneration;
@@ -41,6 +45,7 @@ final class FlowRunner {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_NOTIFICATION_ATTEMPTS = 10;
+  private static final String CASE_ACTOR = "alert_generation";
 
   private final Settings settings;
   private final FlowSettings flowSettings;
@@ -116,6 +121,8 @@ final class FlowRunner {
             s.candidates(),
             s.raised(),
             s.suppressed(),
+            s.casesOpened(),
+            s.attached(),
             s.notifications().delivered(),
             s.notifications().retrying(),
             s.notifications().failed(),
@@ -153,7 +160,21 @@ final class FlowRunner {
     }
     NotificationDelivery delivery =
         new NotificationDelivery(db.notifications(), notifiers, clock, MAX_NOTIFICATION_ATTEMPTS);
-    return new AlertGeneration(db.alertGeneration(), delivery, alerts -> {}, clock);
+    CaseRepository cases = db.cases();
+    return new AlertGeneration(
+        db.alertGeneration(),
+        delivery,
+        alerts -> {
+          long[] r = new long[2];
+          for (Alert a : alerts) {
+            AlertAttachment at =
+                cases.attachToOpenCase(a, CaseId.random(), CASE_ACTOR, clock.instant());
+            r[0] += at.opened() ? 1 : 0;
+            r[1] += at.attached() ? 1 : 0;
+          }
+          return r;
+        },
+        clock);
   }
 
   private TransactionMonitoring monitoring(Database db) {

@@ -4,6 +4,8 @@ import io.amlmonitor.app.config.RedisSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.cases.CaseService;
+import io.amlmonitor.core.cases.EvidenceSource;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.EntityStateCodec;
 import io.amlmonitor.core.feature.EntityStateStore;
@@ -274,6 +276,19 @@ final class LiveStores implements AutoCloseable {
 
   AlertRepository alerts() {
     return alerts;
+  }
+
+  /**
+   * The case workflow over the system of record, with "now" from {@code clock}; null when nothing
+   * is durable, since cases outlive the process by nature.
+   */
+  CaseService cases(InstantSource clock) {
+    return database == null
+        ? null
+        : new CaseService(
+            database.cases(),
+            EvidenceSource.of(database.transactions(), database.decisions(), database.customers()),
+            clock);
   }
 
   /** What {@code /health} says about the system of record. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       FlowsCommand.class,
+      CasesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -111,7 +111,7 @@ class AlertGenerationFlowTest {
     return new AlertGeneration(
         db.alertGeneration(),
         new NotificationDelivery(db.notifications(), notifiers, clock, 3),
-        alerts -> {},
+        AlertGeneration.CaseSink.NONE,
         clock);
   }
 

@@ -78,6 +78,20 @@ abstract class FlowsContract {
     }
     assertThat(decisions).isEqualTo(inPeriod);
     assertThat(alerts).isPositive();
+    assertThat(first).contains(String.format("%,d alerts added to cases", alerts));
+    try (Database db = Database.open(SqlStores.config(settings(Map.of())));
+        var c = db.dataSource().getConnection();
+        var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT count(*), count(DISTINCT k.customer_id) FROM case_alerts ca"
+                    + " JOIN cases k ON k.case_id = ca.case_id")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(alerts);
+      // one open case per customer, holding all of that customer's alerts
+      assertThat(db.cases().countByStatus().get(io.amlmonitor.core.cases.CaseStatus.OPEN))
+          .isEqualTo(rs.getLong(2));
+    }
 
     String again = run(flags, data.end(), 0);
 

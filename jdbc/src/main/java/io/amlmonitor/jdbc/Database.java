@@ -3,6 +3,7 @@ package io.amlmonitor.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.cases.CaseRepository;
 import io.amlmonitor.core.flow.AlertGenerationRepository;
 import io.amlmonitor.core.flow.CustomerActivityRepository;
 import io.amlmonitor.core.flow.FlowRunRepository;
@@ -171,6 +172,10 @@ public final class Database implements AutoCloseable {
 
   public MerchantRepository merchants() {
     return new JdbcMerchantRepository(sql, dialect);
+  }
+
+  public CaseRepository cases() {
+    return new JdbcCaseRepository(sql);
   }
 
   @Override

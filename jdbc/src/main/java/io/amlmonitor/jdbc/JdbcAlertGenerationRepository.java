@@ -57,6 +57,20 @@ public final class JdbcAlertGenerationRepository implements AlertGenerationRepos
   }
 
   @Override
+  public long forEachAlertWithoutCase(TimeRange eventTime, Consumer<Alert> action) {
+    return sql.forEachWhere(
+        "reading alerts in no case, of transactions in " + eventTime,
+        "SELECT " + JdbcAlertRepository.COLUMNS + " FROM alerts a",
+        "NOT EXISTS (SELECT 1 FROM case_alerts ca WHERE ca.alert_id = a.alert_id)",
+        null,
+        "a.transaction_time",
+        eventTime,
+        "a.alert_seq",
+        JdbcAlertRepository::read,
+        action);
+  }
+
+  @Override
   public int record(List<Alert> raised, List<Suppression> suppressed, List<String> channels) {
     if (raised.isEmpty() && suppressed.isEmpty()) {
       return 0;

@@ -3,6 +3,7 @@ package io.amlmonitor.jdbc;
 import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.jdbc.migration.V2__Case_events_append_only;
 import io.amlmonitor.jdbc.migration.V4__Received_at_brin_on_postgresql;
+import io.amlmonitor.jdbc.migration.V6__Case_workflow;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,7 +27,9 @@ final class Migrations {
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .javaMigrations(
-                new V2__Case_events_append_only(), new V4__Received_at_brin_on_postgresql())
+                new V2__Case_events_append_only(),
+                new V4__Received_at_brin_on_postgresql(),
+                new V6__Case_workflow())
             .failOnMissingLocations(true)
             .cleanDisabled(true);
     if (config instanceof DatabaseConfig.Postgres pg) {

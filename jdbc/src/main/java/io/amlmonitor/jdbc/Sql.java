@@ -94,8 +94,8 @@ final class Sql {
   }
 
   /**
-   * As {@link #forEach}, with a further {@code condition} (SQL with one {@code ?}, bound to {@code
-   * parameter}) that rows must meet, or none when it is null.
+   * As {@link #forEach}, with a further {@code condition} that rows must meet (none when null): SQL
+   * with one {@code ?} bound to {@code parameter}, or with none when {@code parameter} is null.
    */
   <T> long forEachWhere(
       String operation,
@@ -121,21 +121,49 @@ final class Sql {
       statement.append(joiner).append(column).append(" < ?");
     }
     statement.append(" ORDER BY ").append(orderBy);
+    return forEachRow(
+        operation,
+        statement.toString(),
+        ps -> {
+          int i = 1;
+          if (parameter != null) {
+            ps.setObject(i++, parameter);
+          }
+          if (range.from() != null) {
+            setInstant(ps, i++, range.from());
+          }
+          if (range.until() != null) {
+            setInstant(ps, i, range.until());
+          }
+        },
+        reader,
+        action);
+  }
+
+  /** Sets the parameters of a prepared statement. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Streams the rows of {@code statement}, its parameters set by {@code binder}, to {@code action},
+   * through a cursor as {@link #forEach} does.
+   *
+   * @return how many rows were passed to {@code action}
+   */
+  <T> long forEachRow(
+      String operation,
+      String statement,
+      Binder binder,
+      RowReader<T> reader,
+      Consumer<? super T> action) {
     return inTransaction(
         operation,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(statement.toString())) {
+          try (PreparedStatement ps = c.prepareStatement(statement)) {
             ps.setFetchSize(FETCH_SIZE);
-            int i = 1;
-            if (condition != null) {
-              ps.setObject(i++, parameter);
-            }
-            if (range.from() != null) {
-              setInstant(ps, i++, range.from());
-            }
-            if (range.until() != null) {
-              setInstant(ps, i, range.until());
-            }
+            binder.bind(ps);
             long n = 0;
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

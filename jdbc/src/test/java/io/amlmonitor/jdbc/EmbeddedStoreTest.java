@@ -1,6 +1,7 @@
 package io.amlmonitor.jdbc;
 
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.cases.CaseRepository;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +84,19 @@ class EmbeddedStoreTest {
     @Override
     Database database() {
       return db;
+    }
+  }
+
+  @Nested
+  class Cases extends CaseRepositoryContract {
+    @Override
+    CaseRepository cases() {
+      return db.cases();
+    }
+
+    @Override
+    AlertRepository alerts() {
+      return db.alerts();
     }
   }
 }

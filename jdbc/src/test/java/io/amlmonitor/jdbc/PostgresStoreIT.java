@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.cases.CaseRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -142,6 +143,19 @@ class PostgresStoreIT {
     @Override
     Database database() {
       return db;
+    }
+  }
+
+  @Nested
+  class Cases extends CaseRepositoryContract {
+    @Override
+    CaseRepository cases() {
+      return db.cases();
+    }
+
+    @Override
+    AlertRepository alerts() {
+      return db.alerts();
     }
   }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A contract run against every database: each test starts from empty repository tables (cases and
- * their append-only events are left alone; tests that use them pick fresh ids).
+ * their append-only events are left alone, only which alerts they group is emptied, since alerts
+ * are; tests that use cases pick fresh ids).
  */
 abstract class StoreContract {
   /** The database under test, opened and migrated once for the whole suite. */
@@ -27,6 +28,7 @@ abstract class StoreContract {
             "alert_notifications",
             "suppressed_alerts",
             "flow_runs",
+            "case_alerts",
             "alert_rules",
             "alerts",
             "decisions",

@@ -1,6 +1,7 @@
 package io.amlmonitor.server;
 
 import io.amlmonitor.core.alert.AlertRepository;
+import io.amlmonitor.core.cases.CaseService;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.InstantSource;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param clock the request clock: default timestamps and the "now" of feature reads
  * @param locale the language of explanations when the request does not ask for one
  * @param maxBatchSize most transactions one {@code /batch-predict} may carry
+ * @param cases the case workflow, or null when cases are not kept (the case endpoints answer 503)
  */
 public record ApiContext(
     TransactionProcessor processor,
@@ -28,7 +30,8 @@ public record ApiContext(
     List<HealthIndicator> health,
     PrometheusMeterRegistry metrics,
     int maxBatchSize,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    CaseService cases) {
 
   public ApiContext {
     Objects.requireNonNull(processor, "processor");
@@ -46,5 +49,47 @@ public record ApiContext(
       throw new IllegalArgumentException(
           "max body size must be at least 1 KiB, was " + maxBodyBytes);
     }
+  }
+
+  /** A context without cases. */
+  public ApiContext(
+      TransactionProcessor processor,
+      TransactionScoring scoring,
+      TransactionIngest ingest,
+      AlertRepository alerts,
+      InstantSource clock,
+      Locale locale,
+      List<HealthIndicator> health,
+      PrometheusMeterRegistry metrics,
+      int maxBatchSize,
+      long maxBodyBytes) {
+    this(
+        processor,
+        scoring,
+        ingest,
+        alerts,
+        clock,
+        locale,
+        health,
+        metrics,
+        maxBatchSize,
+        maxBodyBytes,
+        null);
+  }
+
+  /** This context with {@code cases} as the case workflow. */
+  public ApiContext withCases(CaseService cases) {
+    return new ApiContext(
+        processor,
+        scoring,
+        ingest,
+        alerts,
+        clock,
+        locale,
+        health,
+        metrics,
+        maxBatchSize,
+        maxBodyBytes,
+        cases);
   }
 }

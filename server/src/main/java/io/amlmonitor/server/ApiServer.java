@@ -48,6 +48,13 @@ public final class ApiServer implements AutoCloseable {
           "POST /transactions",
           "GET /features/{customer_id}",
           "GET /alerts",
+          "GET /cases",
+          "GET /cases/{case_id}",
+          "POST /cases/{case_id}/assign",
+          "POST /cases/{case_id}/comments",
+          "POST /cases/{case_id}/transitions",
+          "POST /cases/{case_id}/attachments",
+          "GET /cases/{case_id}/sar",
           "GET /health",
           "GET /metrics",
           "GET /docs",
@@ -87,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
     app.post("/transactions", this::ingest);
     app.get("/features/{customer_id}", this::features);
     app.get("/alerts", this::alerts);
+    new CaseRoutes(ctx.cases(), mapper, this::problem, this::locale).register(app);
     app.get("/health", this::health);
     app.get(
         "/metrics", c -> c.contentType("text/plain; version=0.0.4").result(ctx.metrics().scrape()));
@@ -163,6 +171,7 @@ public final class ApiServer implements AutoCloseable {
     return switch (status) {
       case 400 -> "Invalid request";
       case 404 -> "Not found";
+      case 409 -> "Conflict with the case's state";
       case 413 -> "Request too large";
       case 503 -> "Service unavailable";
       default -> "Request failed";
@@ -172,7 +181,9 @@ public final class ApiServer implements AutoCloseable {
   private void problem(Context c, Problem p) {
     c.status(p.status());
     try {
-      c.contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(p));
+      // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for a content type without
+      // a charset, and JSON is UTF-8 (a Portuguese detail must survive).
+      c.contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsBytes(p));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -320,7 +331,8 @@ public final class ApiServer implements AutoCloseable {
     c.json(out);
   }
 
-  private static int intParam(Context c, String name, int fallback) {
+  /** The whole-number query parameter {@code name}, or {@code fallback} when absent. */
+  static int intParam(Context c, String name, int fallback) {
     String text = c.queryParam(name);
     if (text == null || text.isBlank()) {
       return fallback;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,27 +35,45 @@ public final class AlertGeneration {
       long candidates,
       long raised,
       long suppressed,
+      long casesOpened,
+      long attached,
       NotificationDelivery.Outcome notifications,
       double seconds) {}
+
+  /** Where new alerts go for review: grouped into cases. */
+  @FunctionalInterface
+  public interface CaseSink {
+    /**
+     * Attaches each alert to its customer's open case, opening one where there is none; an alert
+     * already in a case is left where it is.
+     *
+     * @return how many cases were opened and how many alerts were attached
+     */
+    long[] attach(List<Alert> alerts);
+
+    /** A sink that groups nothing. */
+    CaseSink NONE = alerts -> new long[2];
+  }
 
   private record Last(Instant at, String alertId) {}
 
   private final AlertGenerationRepository store;
   private final NotificationDelivery delivery;
-  private final Consumer<List<Alert>> onRaised;
+  private final CaseSink cases;
   private final InstantSource clock;
 
   /**
-   * @param onRaised called with each stored batch of new alerts (after notifications are owed)
+   * @param cases given each stored batch of new alerts, and alerts of the period left out of every
+   *     case by a run that died before grouping them
    */
   public AlertGeneration(
       AlertGenerationRepository store,
       NotificationDelivery delivery,
-      Consumer<List<Alert>> onRaised,
+      CaseSink cases,
       InstantSource clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
-    this.onRaised = Objects.requireNonNull(onRaised, "onRaised");
+    this.cases = Objects.requireNonNull(cases, "cases");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -76,6 +93,17 @@ public final class AlertGeneration {
           new TimeRange(p.period().from().minus(window), p.period().until()),
           a -> remember(last, a));
     }
+    long[] grouped = new long[2];
+    List<Alert> orphans = new ArrayList<>();
+    store.forEachAlertWithoutCase(
+        p.period(),
+        a -> {
+          orphans.add(a);
+          if (orphans.size() >= p.batchSize()) {
+            group(orphans, grouped);
+          }
+        });
+    group(orphans, grouped);
     List<String> channels = delivery.channels();
     List<Alert> raised = new ArrayList<>();
     List<Suppression> suppressed = new ArrayList<>();
@@ -102,19 +130,40 @@ public final class AlertGeneration {
             last.put(key, new Last(t.timestamp(), a.alertId()));
           }
           if (raised.size() + suppressed.size() >= p.batchSize()) {
-            counts[1] += flush(raised, suppressed, channels, stats);
+            counts[1] += flush(raised, suppressed, channels, stats, grouped);
             counts[2] += suppressed.size();
             suppressed.clear();
           }
         });
-    counts[1] += flush(raised, suppressed, channels, stats);
+    counts[1] += flush(raised, suppressed, channels, stats, grouped);
     counts[2] += suppressed.size();
     NotificationDelivery.Outcome sent = delivery.deliverDue();
-    return new Summary(counts[0], counts[1], counts[2], sent, (System.nanoTime() - started) / 1e9);
+    return new Summary(
+        counts[0],
+        counts[1],
+        counts[2],
+        grouped[0],
+        grouped[1],
+        sent,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private void group(List<Alert> alerts, long[] grouped) {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    long[] r = cases.attach(List.copyOf(alerts));
+    grouped[0] += r[0];
+    grouped[1] += r[1];
+    alerts.clear();
   }
 
   private int flush(
-      List<Alert> raised, List<Suppression> suppressed, List<String> channels, FlowStats stats) {
+      List<Alert> raised,
+      List<Suppression> suppressed,
+      List<String> channels,
+      FlowStats stats,
+      long[] grouped) {
     if (raised.isEmpty() && suppressed.isEmpty()) {
       return 0;
     }
@@ -134,8 +183,7 @@ public final class AlertGeneration {
           String.format("%.3f", a.riskScore()),
           a.rules());
     }
-    onRaised.accept(List.copyOf(raised));
-    raised.clear();
+    group(raised, grouped);
     return added;
   }
 

@@ -24,6 +24,14 @@ public interface AlertGenerationRepository {
   long forEachAlertIn(TimeRange eventTime, Consumer<Alert> action);
 
   /**
+   * Streams the alerts whose transaction happened in {@code eventTime} and that are in no case, in
+   * the order they were raised.
+   *
+   * @return how many were passed to {@code action}
+   */
+  long forEachAlertWithoutCase(TimeRange eventTime, Consumer<Alert> action);
+
+  /**
    * Stores the alerts raised, the suppressions and a pending notification per alert and channel,
    * all in one transaction. An alert or suppression whose transaction already has either is
    * skipped, with its notifications.
