@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       FlowsCommand.class,
+      RulesCommand.class,
       CasesCommand.class,
       CommandLine.HelpCommand.class
     })

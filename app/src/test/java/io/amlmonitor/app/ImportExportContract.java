@@ -274,7 +274,8 @@ abstract class ImportExportContract {
             "rules_fired",
             "rule_set_version",
             "model_version",
-            "features");
+            "features",
+            "reasons");
   }
 
   @Test
