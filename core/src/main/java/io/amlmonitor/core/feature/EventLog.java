@@ -275,8 +275,8 @@ public final class EventLog {
   /**
    * Reads, and changes nothing, the first cache lines that {@link #add} of an event at {@code t}
    * touches in this log's arrays: the oldest and the newest rows, the slot after them, the tiles
-   * that take {@code t} at once, the middle of the party memory and the distinct counts' headers.
-   * The second half of reading ahead ({@link #readAheadDeep}) follows what these lines hold.
+   * that take {@code t} at once, a small party memory whole and the distinct counts' headers. The
+   * second half of reading ahead ({@link #readAheadDeep}) follows what these lines hold.
    *
    * <p>For reading ahead of a batch: the state may be changing in another thread, so it reads
    * within the bounds of the arrays it sees and any value will do. Returns a value derived from
@@ -319,7 +319,7 @@ public final class EventLog {
   }
 
   /**
-   * The second half of {@link #readAhead}: the party memory's search for {@code partyHash}, the
+   * The second half of {@link #readAhead}: a large party memory's search for {@code partyHash}, the
    * distinct counts' slots of the new event and of the oldest event in each, which the event will
    * retire. Same terms.
    */
@@ -342,7 +342,7 @@ public final class EventLog {
         v += LongMultiset.peek(m, d, ips ? ipHash : partyHash);
         int lo = (int) LongMultiset.get(m, d, LongMultiset.LO) * stride;
         if (lo >= 0 && lo + stride <= r.length) {
-          v += LongMultiset.peek(m, d, r[lo + (ips ? Math.max(ipColumn, PARTY) : PARTY)]);
+          v += LongMultiset.peek(m, d, r[lo + (ips && ipColumn >= 0 ? ipColumn : PARTY)]);
         }
       }
     }
