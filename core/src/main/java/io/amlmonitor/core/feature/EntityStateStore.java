@@ -46,6 +46,16 @@ public interface EntityStateStore {
     return false;
   }
 
+  /**
+   * A hint for reading ahead: the state of the entity if this store keeps it in this process's
+   * memory and finds it without waiting, otherwise {@code null}. Unsynchronised, so the state may
+   * be stale or in the middle of a change: a caller may only read it, tolerating any value, to
+   * bring its memory into cache before the {@link #update} or {@link #read} that uses it.
+   */
+  default EntityState peek(EntityType type, long idHash) {
+    return null;
+  }
+
   /** Applies {@code query} to the state of the entity, or to {@code null} when it is unknown. */
   <R> R read(EntityType type, String id, Function<EntityState, R> query);
 

@@ -35,6 +35,9 @@ public final class EventLog {
   private static final long LOW48 = (1L << 48) - 1;
   private static final long[] NO_AUX = new long[0];
 
+  /** Longs of party memory that reading ahead reads whole rather than searches: eight lines. */
+  private static final int SMALL_PARTY_MEMORY = 64;
+
   private final LogSpec spec;
   private final int stride;
 
@@ -267,6 +270,83 @@ public final class EventLog {
       evictBefore(newestTs - spec.retentionMillis());
     }
     return Placement.ACCEPTED;
+  }
+
+  /**
+   * Reads, and changes nothing, the first cache lines that {@link #add} of an event at {@code t}
+   * touches in this log's arrays: the oldest and the newest rows, the slot after them, the tiles
+   * that take {@code t} at once, a small party memory whole and the distinct counts' headers. The
+   * second half of reading ahead ({@link #readAheadDeep}) follows what these lines hold.
+   *
+   * <p>For reading ahead of a batch: the state may be changing in another thread, so it reads
+   * within the bounds of the arrays it sees and any value will do. Returns a value derived from
+   * every line read, which the caller keeps so that the reads are not optimised away.
+   */
+  long readAhead(long t) {
+    long[] r = rows;
+    int n = r.length;
+    int head = start * stride;
+    int tail = end * stride;
+    long v = head < n ? r[head] : 0;
+    if (tail > 0 && tail - stride < n) {
+      v += r[tail - stride];
+    }
+    if (tail + stride - 1 < n) {
+      v += r[tail + stride - 1];
+    }
+    long[] x = aux;
+    if (!spec.deferredTiles() && spec.hourTiles() != null) {
+      int slot = Math.floorMod(Math.floorDiv(t, WindowKind.HOUR), spec.hourTiles().slots());
+      int i = slot * spec.hourTiles().stride();
+      v += i < x.length ? x[i] : 0;
+    }
+    if (spec.partyMemory()) {
+      // A small memory is read whole, its lines in parallel; a large one is searched next.
+      int from = spec.partyOffset();
+      int to = Math.min(x.length, from + partyCount * PartyMemory.STRIDE);
+      if (to - from <= SMALL_PARTY_MEMORY) {
+        for (int i = from; i < to; i += 8) {
+          v += x[i];
+        }
+        v += to > from ? x[to - 1] : 0;
+      }
+    }
+    long[] m = distinct;
+    if (m != null) {
+      v += m[0];
+    }
+    return v;
+  }
+
+  /**
+   * The second half of {@link #readAhead}: a large party memory's search for {@code partyHash}, the
+   * distinct counts' slots of the new event and of the oldest event in each, which the event will
+   * retire. Same terms.
+   */
+  long readAheadDeep(long ipHash, long partyHash) {
+    long v = 0;
+    if (spec.partyMemory()) {
+      long[] x = aux;
+      int count = partyCount;
+      int offset = spec.partyOffset();
+      if (count * PartyMemory.STRIDE > SMALL_PARTY_MEMORY
+          && offset + count * PartyMemory.STRIDE <= x.length) {
+        v += PartyMemory.find(x, offset, count, partyHash);
+      }
+    }
+    long[] m = distinct;
+    if (m != null && m.length >= distinctCount * LongMultiset.HEADER) {
+      long[] r = rows;
+      for (int d = 0; d < distinctCount; d++) {
+        boolean ips = spec.distinct().get(d).ips();
+        v += LongMultiset.peek(m, d, ips ? ipHash : partyHash);
+        int lo = (int) LongMultiset.get(m, d, LongMultiset.LO) * stride;
+        if (lo >= 0 && lo + stride <= r.length) {
+          v += LongMultiset.peek(m, d, r[lo + (ips && ipColumn >= 0 ? ipColumn : PARTY)]);
+        }
+      }
+    }
+    return v;
   }
 
   private void advance(int d, long from) {

@@ -66,6 +66,12 @@ public final class InMemoryEntityStateStore implements EntityStateStore {
     }
   }
 
+  /** Finds the state by its hash alone, without the lock: see the interface. */
+  @Override
+  public EntityState peek(EntityType type, long hash) {
+    return segment(type, hash).peek(hash);
+  }
+
   @Override
   public long size(EntityType type) {
     long n = 0;
@@ -90,6 +96,27 @@ public final class InMemoryEntityStateStore implements EntityStateStore {
     EntityState get(long hash, String id) {
       int i = find(hash, id);
       return i >= 0 ? states[i] : null;
+    }
+
+    /**
+     * The state whose hash is {@code hash}, read without the lock: the arrays may be replaced or
+     * changing meanwhile, so it reads within bounds, gives up after a few probes and may miss.
+     */
+    EntityState peek(long hash) {
+      long[] h = hashes;
+      EntityState[] s = states;
+      int mask = Math.min(h.length, s.length) - 1;
+      int i = (int) hash & mask;
+      for (int probes = 0; probes < 4; probes++, i = (i + 1) & mask) {
+        long k = h[i];
+        if (k == hash) {
+          return s[i];
+        }
+        if (k == 0) {
+          return null;
+        }
+      }
+      return null;
     }
 
     EntityState getOrCreate(long hash, String id) {

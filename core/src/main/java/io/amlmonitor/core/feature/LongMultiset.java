@@ -20,7 +20,7 @@ final class LongMultiset {
 
   private static final int DISTINCT = 2;
   private static final int TABLE = 3;
-  private static final int HEADER = 4;
+  static final int HEADER = 4;
   private static final int MIN_SLOTS = 16;
 
   private LongMultiset() {}
@@ -45,6 +45,18 @@ final class LongMultiset {
 
   static void set(long[] a, int i, int field, long value) {
     a[i * HEADER + field] = value;
+  }
+
+  /**
+   * Reads, and changes nothing, the slot where {@code key} lives or would go in multiset {@code i}:
+   * a read ahead that tolerates an array being changed by another thread, reading within bounds.
+   */
+  static long peek(long[] a, int i, long key) {
+    long table = a[i * HEADER + TABLE];
+    int offset = offset(table);
+    int mask = slots(table) - 1;
+    int at = offset + (slot(key, mask) << 1);
+    return at >= 0 && at < a.length ? a[at] : 0;
   }
 
   static long[] add(long[] a, int i, long key) {

@@ -21,7 +21,7 @@ final class PartyMemory {
   private PartyMemory() {}
 
   /** Index of {@code party}, or {@code -(insertion point) - 1}. */
-  private static int find(long[] data, int offset, int size, long party) {
+  static int find(long[] data, int offset, int size, long party) {
     int lo = 0;
     int hi = size - 1;
     while (lo <= hi) {
