@@ -121,7 +121,9 @@ public final class FeatureEngine {
    * Ingests {@code transactions} in their order, exactly as {@link #ingest} of each one after the
    * other would, and faster: while one payment waits for its state to come from memory, so do the
    * next ones (see {@link ReadAhead}). For a consumer that has a batch at hand, such as a poll of a
-   * topic, a queue drained at once or a backfill.
+   * topic, a queue drained at once or a rebuild of state from the system of record. Each payment is
+   * applied atomically, as by {@link #ingest}; the batch is not: another thread's payments may land
+   * between two of them.
    *
    * @return what happened to each, in the same order
    */

@@ -11,14 +11,15 @@ import io.amlmonitor.core.domain.Transaction;
  * one payment's chain cannot start before the previous payment's has ended, since each update takes
  * a lock (a full fence) and follows pointers. Here the batch walks the chains level by level
  * instead: every payment's store slot, then every payment's entity, then every log, then the lines
- * inside the logs. The loads of one level do not depend on each other, so the processor keeps many
- * of them in flight at once, and the updates that follow find their lines in cache. Reading ahead
- * only reads (without locks, through {@link EntityStateStore#peek}), so the updates, applied
- * strictly in input order, give exactly what one-by-one ingests give; what it reads is folded into
- * {@link #sink} so that the compiler cannot drop the loads.
+ * inside the logs. The loads of one level do not depend on each other, so the processor can keep
+ * several in flight at once (on the benchmark machine a few: docs/benchmarks.md, session 5), and
+ * the updates that follow find their lines in cache. Reading ahead only reads (without locks,
+ * through {@link EntityStateStore#peek}), so the updates, applied strictly in input order, give
+ * exactly what one-by-one ingests give; what it reads is folded into {@link #sink} so that the
+ * compiler cannot drop the loads.
  */
 final class ReadAhead {
-  /** Payments read ahead at a time: enough to keep the memory system busy, few enough to fit L1. */
+  /** Payments read ahead at a time; 16, 32 and 64 measured the same. */
   static final int BATCH = 32;
 
   final long[] at = new long[BATCH];
