@@ -178,9 +178,7 @@ final class FlowRunner {
   }
 
   private TransactionMonitoring monitoring(Database db) {
-    Map<String, Long> volumes = new HashMap<>();
-    db.customers().forEach(c -> volumes.put(c.id().value(), c.expectedMonthlyVolume().cents()));
-    CustomerProfiles profiles = CustomerProfiles.of(volumes);
+    CustomerProfiles profiles = profiles(db);
     RuleSets loaded = RuleSets.load(settings.rulesFile(), settings.zone());
     if (loaded.register(db.ruleSets(), clock.instant())) {
       LOG.info("recorded rule set version {}", loaded.rules().version());
@@ -197,7 +195,20 @@ final class FlowRunner {
         settings.locale());
   }
 
+  /** The stored customers' declared volumes, for the profile features. */
+  static CustomerProfiles profiles(Database db) {
+    Map<String, Long> volumes = new HashMap<>();
+    db.customers().forEach(c -> volumes.put(c.id().value(), c.expectedMonthlyVolume().cents()));
+    return CustomerProfiles.of(volumes);
+  }
+
   private FlowParameters parameters(Instant asOf, boolean boundedMemory) {
+    return parameters(settings, flowSettings, asOf, boundedMemory);
+  }
+
+  /** The parameters the settings give a run over the period ending at {@code asOf}. */
+  static FlowParameters parameters(
+      Settings settings, FlowSettings flowSettings, Instant asOf, boolean boundedMemory) {
     int warm = flowSettings.warmUpDays();
     return new FlowParameters(
         asOf,

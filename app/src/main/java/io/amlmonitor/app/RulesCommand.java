@@ -13,7 +13,6 @@ import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.jdbc.Database;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -118,21 +117,9 @@ final class RulesCommand implements Runnable {
         RuleSets next,
         PrintStream out) {
       AppMessages msg = new AppMessages(settings.locale());
-      FlowParameters p =
-          new FlowParameters(
-              end,
-              Duration.ofDays(flowSettings.lookbackDays()),
-              flowSettings.warmUpDays() < 0 ? null : Duration.ofDays(flowSettings.warmUpDays()),
-              flowSettings.batchSize(),
-              1,
-              settings.alertThreshold(),
-              flowSettings.riskThreshold(),
-              Duration.ZERO,
-              false);
+      FlowParameters p = FlowRunner.parameters(settings, flowSettings, end, false);
       try (Database db = Database.open(SqlStores.config(settings))) {
-        Map<String, Long> volumes = new HashMap<>();
-        db.customers().forEach(c -> volumes.put(c.id().value(), c.expectedMonthlyVolume().cents()));
-        CustomerProfiles profiles = CustomerProfiles.of(volumes);
+        CustomerProfiles profiles = FlowRunner.profiles(db);
         Map<String, Boolean> labels = new HashMap<>();
         db.cases()
             .forEachDisposition(

@@ -11,6 +11,7 @@ import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.TransactionRepository;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class TransactionMonitoring {
     return summary;
   }
 
-  private java.time.Instant now() {
+  private Instant now() {
     return clock.instant();
   }
 
@@ -160,7 +161,7 @@ public final class TransactionMonitoring {
       List<Transaction> batch, List<FeatureVector> features, double alertThreshold) {
     List<DecisionRecord> out = new ArrayList<>(batch.size());
     int candidates = 0;
-    java.time.Instant at = clock.instant();
+    Instant at = clock.instant();
     for (int i = 0; i < batch.size(); i++) {
       FeatureVector f = features.get(i);
       if (f == null) {
