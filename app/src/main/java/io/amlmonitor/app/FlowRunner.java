@@ -27,6 +27,7 @@ import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -73,11 +74,17 @@ final class FlowRunner {
             config.describe(),
             p.workers(),
             p.batchSize()));
-    try (Database db = Database.open(config)) {
+    try (FlowMetrics metrics = metrics();
+        Database db = Database.open(config)) {
       for (FlowName f : flows) {
         FlowStats stats = new FlowStats();
+        if (metrics != null) {
+          metrics.started(f, stats);
+        }
+        boolean completed = false;
         try (FlowProgress progress = new FlowProgress(f, stats)) {
           String summary = runOne(f, db, p, stats);
+          completed = true;
           progress.close();
           out.println(summary);
           LOG.info("{} done: {}", f.label(), summary);
@@ -85,6 +92,10 @@ final class FlowRunner {
           LOG.error("{} failed", f.label(), e);
           out.println(msg.get("flows.failed", f.label(), e.getMessage()));
           return 1;
+        } finally {
+          if (metrics != null) {
+            metrics.finished(f, completed);
+          }
         }
       }
     } catch (RuleSetRepository.RuleSetVersionConflict e) {
@@ -96,6 +107,23 @@ final class FlowRunner {
       return 1;
     }
     return 0;
+  }
+
+  /** The metrics the settings ask for, or null when they ask for none. */
+  private FlowMetrics metrics() {
+    Path file = flowSettings.metricsFile();
+    int port = flowSettings.metricsPort();
+    if (file == null && port == 0) {
+      return null;
+    }
+    FlowMetrics m = new FlowMetrics(file, port, clock);
+    if (file != null) {
+      out.println(msg.get("flows.metrics.file", file.toAbsolutePath()));
+    }
+    if (port != 0) {
+      out.println(msg.get("flows.metrics.port", String.valueOf(m.port())));
+    }
+    return m;
   }
 
   private String runOne(FlowName flow, Database db, FlowParameters p, FlowStats stats) {
@@ -280,15 +308,19 @@ final class FlowRunner {
               ProgressBar.clock((long) secs),
               eta);
       LOG.debug(
-          "{}: queued {}, workers busy {}/{}, store write {} ms, {} µs per item, store errors {},"
-              + " crashes {}",
+          "{}: {} flagged ({}/s), queued {}, workers busy {}/{}, store write {} ms, {} µs per item,"
+              + " failed {}, store errors {} (timeouts {}), crashes {}",
           flow.label(),
+          stats.flagged(),
+          Math.round(stats.flagged() / secs),
           stats.queued(),
           stats.busyWorkers(),
           stats.workers(),
           String.format("%.2f", stats.meanStoreWriteMillis()),
           String.format("%.1f", stats.meanProcessingMicros()),
+          stats.failed(),
           stats.storeErrors(),
+          stats.storeTimeouts(),
           stats.workerCrashes());
       return text;
     }

@@ -103,6 +103,22 @@ final class FlowsCommand implements Callable<Integer> {
   String webhook;
 
   @Option(
+      names = "--metrics-file",
+      paramLabel = "FILE",
+      description =
+          "Write Prometheus metrics to this file every second and at the end, in the node "
+              + "exporter's textfile format (FLOW_METRICS_FILE).")
+  String metricsFile;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Serve Prometheus metrics on /metrics at this port while the flows run "
+              + "(FLOW_METRICS_PORT).")
+  Integer metricsPort;
+
+  @Option(
       names = "--optimize-memory",
       description =
           "Keep per-customer working data in the database instead of in memory (slower, bounded).")
@@ -118,6 +134,8 @@ final class FlowsCommand implements Callable<Integer> {
     CommonOptions.put(flags, "FLOW_WARM_UP_DAYS", warmUpDays);
     CommonOptions.put(flags, "ALERT_SUPPRESSION", suppression);
     CommonOptions.put(flags, "ALERT_WEBHOOK_URL", webhook);
+    CommonOptions.put(flags, "FLOW_METRICS_FILE", metricsFile);
+    CommonOptions.put(flags, "FLOW_METRICS_PORT", metricsPort);
     ConfigSources sources = ConfigSources.standard(flags);
     Settings settings = Settings.resolve(sources);
     FlowSettings flowSettings = FlowSettings.resolve(sources);

@@ -42,5 +42,7 @@ class EmbeddedFlowsTest extends FlowsContract {
         .contains("--flow");
     assertThat(refused("flows", "--as-of", "yesterday")).contains("--as-of");
     assertThat(refused("flows", "--webhook", "ftp://x")).contains("ALERT_WEBHOOK_URL");
+    assertThat(refused("flows", "--metrics-port", "70000")).contains("FLOW_METRICS_PORT");
+    assertThat(refused("flows", "--metrics-file", dir.toString())).contains("FLOW_METRICS_FILE");
   }
 }

@@ -10,12 +10,17 @@ import io.amlmonitor.jdbc.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code aml flows} end to end on one database: all three flows, then all three again. */
 abstract class FlowsContract {
@@ -103,5 +108,59 @@ abstract class FlowsContract {
       assertThat(db.alerts().count()).isEqualTo(alerts);
       assertThat(db.decisions().count()).isEqualTo(decisions);
     }
+  }
+
+  @Test
+  void metricsFileHoldsEachFlowsCountsOnceTheRunEnds(@TempDir Path dir) throws Exception {
+    FlowsTestData data;
+    try (Database db = Database.open(SqlStores.config(settings(Map.of())))) {
+      data = new FlowsTestData().storeIn(db);
+    }
+    Path file = dir.resolve("textfile/aml_flows.prom");
+
+    String text =
+        run(
+            Map.of(
+                "FLOW_LOOKBACK_DAYS", "4",
+                "FLOW_WARM_UP_DAYS", "0",
+                "FLOW_BATCH_SIZE", "500",
+                "FLOW_WORKERS", "2",
+                "FLOW_METRICS_FILE", file.toString()),
+            data.end(),
+            0);
+
+    long inPeriod =
+        data.transactions.stream()
+            .filter(t -> !t.timestamp().isBefore(data.end().minus(java.time.Duration.ofDays(4))))
+            .count();
+    assertThat(text).contains(file.toAbsolutePath().toString());
+    String metrics = Files.readString(file);
+    assertThat(metric(metrics, "aml_flow_items_read_total", "transaction_monitoring"))
+        .isEqualTo(inPeriod);
+    assertThat(metric(metrics, "aml_flow_records_written_total", "transaction_monitoring"))
+        .isEqualTo(inPeriod);
+    assertThat(metric(metrics, "aml_flow_completed", "transaction_monitoring")).isEqualTo(1);
+    assertThat(metric(metrics, "aml_flow_running", "alert_generation")).isZero();
+    assertThat(metric(metrics, "aml_flow_worker_crashes_total", "transaction_monitoring")).isZero();
+    assertThat(metric(metrics, "aml_flow_store_write_seconds_count", "transaction_monitoring"))
+        .isPositive();
+    assertThat(metric(metrics, "aml_flow_processing_seconds_count", "customer_risk"))
+        .isEqualTo(data.generator.customers().size());
+    assertThat(metrics)
+        .containsPattern(
+            "aml_flow_thread_allocated_bytes_total\\{flow=\"transaction_monitoring\","
+                + "thread=\"flow-worker-1\"} [1-9]")
+        .contains("jvm_memory_used_bytes")
+        .doesNotContain("NaN");
+    assertThat(Files.list(file.getParent())).containsExactly(file);
+  }
+
+  /** The value of a metric of {@code flow} in Prometheus text, as a whole number. */
+  static long metric(String text, String name, String flow) {
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{flow=\"" + flow + "\"} ([0-9.E+-]+)$")
+            .matcher(text);
+    assertThat(m.find()).as(name + " for " + flow + " in\n" + text).isTrue();
+    return Math.round(Double.parseDouble(m.group(1)));
   }
 }

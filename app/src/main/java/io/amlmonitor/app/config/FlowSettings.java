@@ -2,6 +2,9 @@ package io.amlmonitor.app.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -19,6 +22,10 @@ import java.time.Duration;
  * @param webhook where alert notifications are posted ({@code ALERT_WEBHOOK_URL}), or null
  * @param storeRetry how long a flow waits for a store that went away before it fails ({@code
  *     FLOW_STORE_RETRY})
+ * @param metricsFile where the flows' Prometheus metrics are written, in the node exporter's
+ *     textfile format ({@code FLOW_METRICS_FILE}), or null
+ * @param metricsPort the port on which the flows serve {@code /metrics} while they run ({@code
+ *     FLOW_METRICS_PORT}), or 0 for none
  */
 public record FlowSettings(
     int batchSize,
@@ -28,7 +35,9 @@ public record FlowSettings(
     int warmUpDays,
     Duration suppression,
     URI webhook,
-    Duration storeRetry) {
+    Duration storeRetry,
+    Path metricsFile,
+    int metricsPort) {
 
   public static FlowSettings resolve(ConfigSources s) {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -40,7 +49,24 @@ public record FlowSettings(
         Settings.integer(s, "FLOW_WARM_UP_DAYS", -1, -1, 36_500),
         Settings.duration(s, "ALERT_SUPPRESSION", Duration.ofHours(24), Duration.ofDays(365)),
         webhook(s.get("ALERT_WEBHOOK_URL")),
-        Settings.duration(s, "FLOW_STORE_RETRY", Duration.ofMinutes(5), Duration.ofDays(1)));
+        Settings.duration(s, "FLOW_STORE_RETRY", Duration.ofMinutes(5), Duration.ofDays(1)),
+        metricsFile(s.get("FLOW_METRICS_FILE")),
+        Settings.integer(s, "FLOW_METRICS_PORT", 0, 0, 65_535));
+  }
+
+  private static Path metricsFile(String v) {
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      Path p = Path.of(v.strip());
+      if (Files.isDirectory(p)) {
+        throw new ConfigException("FLOW_METRICS_FILE", v, "is a directory; give a file name");
+      }
+      return p;
+    } catch (InvalidPathException e) {
+      throw new ConfigException("FLOW_METRICS_FILE", v, "is not a file name: " + e.getReason());
+    }
   }
 
   private static URI webhook(String v) {

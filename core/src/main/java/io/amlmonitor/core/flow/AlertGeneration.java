@@ -86,6 +86,7 @@ public final class AlertGeneration {
 
   public Summary run(FlowParameters p, FlowStats stats) {
     long started = System.nanoTime();
+    stats.thread(Thread.currentThread());
     Duration window = p.suppression();
     Map<String, Last> last = new HashMap<>();
     if (!window.isZero()) {

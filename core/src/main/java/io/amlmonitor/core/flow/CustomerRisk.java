@@ -44,6 +44,7 @@ public final class CustomerRisk {
 
   public Summary run(FlowParameters p, FlowStats stats) {
     long started = System.nanoTime();
+    stats.thread(Thread.currentThread());
     stats.expect(activity.countCustomers());
     Duration period = p.lookback();
     double months = Math.max(period.toHours() / 24.0 / 30.0, 1.0 / 30);
@@ -62,9 +63,11 @@ public final class CustomerRisk {
     Consumer<CustomerActivity> rate =
         a -> {
           stats.addRead(1);
+          long rated = System.nanoTime();
           CustomerRiskModel.Rating r =
               model.rate(
                   a, p.asOf(), period, peers.median(a.peerGroup()), peers.size(a.peerGroup()));
+          long ratingNanos = System.nanoTime() - rated;
           counts[0]++;
           switch (r.level()) {
             case HIGH -> counts[2]++;
@@ -82,7 +85,7 @@ public final class CustomerRisk {
             stats.addWritten(1);
             counts[1]++;
           }
-          stats.addProcessed(1, 0);
+          stats.addProcessed(1, ratingNanos);
         };
     if (held != null) {
       held.forEach(rate);

@@ -1,5 +1,7 @@
 package io.amlmonitor.core.flow;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,6 +27,7 @@ public final class FlowStats {
   private final AtomicInteger busyWorkers = new AtomicInteger();
   private volatile int workers;
   private volatile IntSupplier queued = () -> 0;
+  private final Map<String, Long> threads = new ConcurrentHashMap<>();
 
   /** How many items the run expects to read in all, for a progress bar (0 when unknown). */
   public long expected() {
@@ -82,6 +85,29 @@ public final class FlowStats {
     return n == 0 ? 0 : processingNanos.sum() / 1e3 / n;
   }
 
+  /** Total time spent in the flow's own code (features, rules), in nanoseconds. */
+  public long processingNanos() {
+    return processingNanos.sum();
+  }
+
+  /** Writes to the store so far. */
+  public long storeWrites() {
+    return storeWrites.sum();
+  }
+
+  /** Total time of the writes to the store, in nanoseconds. */
+  public long storeWriteNanos() {
+    return storeWriteNanos.sum();
+  }
+
+  /**
+   * The threads that do the flow's work, by name, with their {@link Thread#getId() ids}, so that
+   * monitoring can tell what each one allocates. Threads stay listed after they end.
+   */
+  public Map<String, Long> threads() {
+    return Map.copyOf(threads);
+  }
+
   public int busyWorkers() {
     return busyWorkers.get();
   }
@@ -102,6 +128,10 @@ public final class FlowStats {
   void workers(int n, IntSupplier queueLength) {
     workers = n;
     queued = queueLength;
+  }
+
+  void thread(Thread t) {
+    threads.put(t.getName(), t.getId());
   }
 
   void addRead(long n) {

@@ -96,6 +96,8 @@ final class MonitoringPipeline {
     for (int i = 0; i < p.workers(); i++) {
       workers.add(new Thread(() -> workerLoop(decisions, checkpoints), "flow-worker-" + i));
     }
+    stats.thread(engineThread);
+    workers.forEach(stats::thread);
     engineThread.start();
     workers.forEach(Thread::start);
     long[] read = {0};
