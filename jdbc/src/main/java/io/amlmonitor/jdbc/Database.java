@@ -139,7 +139,7 @@ public final class Database implements AutoCloseable {
   }
 
   public DecisionRepository decisions() {
-    return new JdbcDecisionRepository(sql);
+    return new JdbcDecisionRepository(sql, dialect);
   }
 
   public AlertRepository alerts() {

@@ -6,26 +6,41 @@ import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.scoring.RiskLevel;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.core.store.DecisionRepository;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.postgresql.PGConnection;
 
-/** Decisions in the {@code decisions} table, one per transaction, feature values as JSON text. */
+/**
+ * Decisions in the {@code decisions} table, one per transaction, feature values as JSON text.
+ *
+ * <p>Implementation note: on PostgreSQL a large batch goes through {@code COPY} into a session's
+ * temporary staging table and one {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, as transactions
+ * do: a flow writes thousands of decisions at a time (docs/benchmarks.md, "Monitoring flows").
+ */
 public final class JdbcDecisionRepository implements DecisionRepository {
   private static final String COLUMNS =
       "transaction_id, created_at, risk_score, risk_level, rules_fired, rule_set_version,"
           + " model_version, features, reasons";
+  private static final String STAGING = "aml_decisions_staging";
+
+  /** Batches smaller than this are inserted row by row: a COPY's set-up costs more. */
+  static final int COPY_FROM_ROWS = 256;
 
   private final Sql sql;
+  private final boolean copy;
 
-  JdbcDecisionRepository(Sql sql) {
+  JdbcDecisionRepository(Sql sql, Dialect dialect) {
     this.sql = sql;
+    this.copy = dialect == Dialect.POSTGRESQL;
   }
 
   @Override
@@ -47,26 +62,81 @@ public final class JdbcDecisionRepository implements DecisionRepository {
           if (batch.isEmpty()) {
             return 0;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO decisions ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (DecisionRecord d : batch) {
-              ps.setString(1, d.transactionId().value());
-              Sql.setInstant(ps, 2, d.createdAt());
-              ps.setDouble(3, d.riskScore());
-              ps.setString(4, d.riskLevel().name());
-              ps.setString(5, JsonText.strings(d.rulesFired()));
-              Sql.setText(ps, 6, d.ruleSetVersion());
-              Sql.setText(ps, 7, d.modelVersion());
-              ps.setString(8, JsonText.features(d.features()));
-              Sql.setText(ps, 9, d.reasons().isEmpty() ? null : JsonText.strings(d.reasons()));
-              ps.addBatch();
-            }
-            return BatchCounts.added(ps.executeBatch());
-          }
+          return copy && batch.size() >= COPY_FROM_ROWS ? copy(c, batch) : insert(c, batch);
         });
+  }
+
+  private static int insert(Connection c, List<DecisionRecord> batch) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO decisions ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+      for (DecisionRecord d : batch) {
+        ps.setString(1, d.transactionId().value());
+        Sql.setInstant(ps, 2, d.createdAt());
+        ps.setDouble(3, d.riskScore());
+        ps.setString(4, d.riskLevel().name());
+        ps.setString(5, JsonText.strings(d.rulesFired()));
+        Sql.setText(ps, 6, d.ruleSetVersion());
+        Sql.setText(ps, 7, d.modelVersion());
+        ps.setString(8, JsonText.features(d.features()));
+        Sql.setText(ps, 9, d.reasons().isEmpty() ? null : JsonText.strings(d.reasons()));
+        ps.addBatch();
+      }
+      return BatchCounts.added(ps.executeBatch());
+    }
+  }
+
+  private static int copy(Connection c, List<DecisionRecord> batch) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TEMPORARY TABLE IF NOT EXISTS "
+              + STAGING
+              + " (transaction_id VARCHAR(128), created_at TIMESTAMP WITH TIME ZONE,"
+              + " risk_score DOUBLE PRECISION, risk_level VARCHAR(8), rules_fired VARCHAR,"
+              + " rule_set_version VARCHAR(128), model_version VARCHAR(128), features VARCHAR,"
+              + " reasons VARCHAR) ON COMMIT DELETE ROWS");
+    }
+    CopyText out =
+        new CopyText(
+            c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + STAGING + " (" + COLUMNS + ") FROM STDIN"));
+    try {
+      for (DecisionRecord d : batch) {
+        StringBuilder line = out.line();
+        CopyText.field(line, d.transactionId().value());
+        line.append('\t').append(Sql.stored(d.createdAt()));
+        // Double.toString round-trips exactly, as setDouble does.
+        line.append('\t').append(d.riskScore());
+        line.append('\t').append(d.riskLevel().name());
+        line.append('\t');
+        CopyText.field(line, JsonText.strings(d.rulesFired()));
+        line.append('\t');
+        CopyText.field(line, d.ruleSetVersion());
+        line.append('\t');
+        CopyText.field(line, d.modelVersion());
+        line.append('\t');
+        CopyText.field(line, JsonText.features(d.features()));
+        line.append('\t');
+        CopyText.field(line, d.reasons().isEmpty() ? null : JsonText.strings(d.reasons()));
+        out.endLine();
+      }
+      out.finish();
+    } finally {
+      out.cancelIfActive();
+    }
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate(
+          "INSERT INTO decisions ("
+              + COLUMNS
+              + ") SELECT "
+              + COLUMNS
+              + " FROM "
+              + STAGING
+              + " ON CONFLICT DO NOTHING");
+    }
   }
 
   @Override

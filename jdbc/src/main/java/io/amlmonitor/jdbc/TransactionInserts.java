@@ -1,14 +1,12 @@
 package io.amlmonitor.jdbc;
 
 import io.amlmonitor.core.domain.Transaction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The three ways of writing a batch of transactions ({@link InsertMethod}), each inside the
@@ -48,24 +46,19 @@ final class TransactionInserts {
               + " channel VARCHAR(16), ip_address VARCHAR(128), device_id VARCHAR(128),"
               + " country VARCHAR(2), counterparty_country VARCHAR(2)) ON COMMIT DELETE ROWS");
     }
-    CopyIn copy =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY " + STAGING + " (" + TransactionRows.COLUMNS + ") FROM STDIN");
+    CopyText copy =
+        new CopyText(
+            c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + STAGING + " (" + TransactionRows.COLUMNS + ") FROM STDIN"));
     try {
-      StringBuilder lines = new StringBuilder(64 * 1024);
       for (Transaction t : batch) {
-        TransactionRows.appendCopyLine(lines, t);
-        if (lines.length() >= 60 * 1024) {
-          write(copy, lines);
-        }
+        TransactionRows.appendCopyLine(copy.line(), t);
+        copy.endLine();
       }
-      write(copy, lines);
-      copy.endCopy();
+      copy.finish();
     } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
+      copy.cancelIfActive();
     }
     try (Statement s = c.createStatement()) {
       return s.executeUpdate(
@@ -77,12 +70,6 @@ final class TransactionInserts {
               + STAGING
               + " ON CONFLICT DO NOTHING");
     }
-  }
-
-  private static void write(CopyIn copy, StringBuilder lines) throws SQLException {
-    byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
-    lines.setLength(0);
   }
 
   static int multiRow(Connection c, List<Transaction> batch) throws SQLException {

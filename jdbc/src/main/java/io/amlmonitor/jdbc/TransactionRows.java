@@ -80,23 +80,9 @@ final class TransactionRows {
     copyField(out, t.country());
     out.append('\t');
     copyField(out, t.counterpartyCountry());
-    out.append('\n');
   }
 
   private static void copyField(StringBuilder out, String value) {
-    if (value == null) {
-      out.append("\\N");
-      return;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
+    CopyText.field(out, value);
   }
 }

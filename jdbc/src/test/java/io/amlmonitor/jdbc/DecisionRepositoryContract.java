@@ -113,6 +113,52 @@ abstract class DecisionRepositoryContract extends StoreContract {
   }
 
   @Test
+  void aLargeBatchKeepsEveryFieldExactlyAndSkipsDecisionsAlreadyStored() {
+    List<DecisionRecord> batch = new ArrayList<>();
+    for (int i = 0; i < JdbcDecisionRepository.COPY_FROM_ROWS * 2 + 7; i++) {
+      Map<String, Number> features = new LinkedHashMap<>();
+      if (i % 3 == 0) {
+        features.put("amount_sum_1h", 0.1 * i + 0.2);
+        features.put("txn_count_60s", (long) i);
+        features.put("ratio", i % 2 == 0 ? Double.NaN : -0.0);
+      }
+      batch.add(
+          new DecisionRecord(
+              TransactionId.of("BIG-" + i + (i % 50 == 0 ? "\\back" : "")),
+              T0.plusNanos(i * 1_001_000L),
+              i % 7 == 0 ? 0.1 + 0.2 : i / 1000.0,
+              RiskLevel.values()[i % 3],
+              i % 5 == 0 ? List.of("large_amount", "r\"q\\\tz") : List.of(),
+              i % 4 == 0 ? null : "v2",
+              i % 6 == 0 ? "gbt-1" : null,
+              features,
+              i % 5 == 0 ? List.of("Valor 15× acima\nda média\tusual", "back\\slash") : List.of()));
+    }
+    DecisionRecord earlier =
+        new DecisionRecord(
+            batch.get(1).transactionId(),
+            T0,
+            0.99,
+            RiskLevel.HIGH,
+            List.of(),
+            "v1",
+            null,
+            Map.of());
+    repository().save(earlier);
+
+    assertThat(repository().saveAll(batch)).isEqualTo(batch.size() - 1);
+    assertThat(repository().saveAll(batch)).isZero();
+
+    assertThat(repository().count()).isEqualTo(batch.size());
+    assertThat(repository().find(earlier.transactionId())).contains(earlier);
+    for (DecisionRecord d : batch) {
+      if (!d.transactionId().equals(earlier.transactionId())) {
+        assertThat(repository().find(d.transactionId())).as(d.transactionId().value()).contains(d);
+      }
+    }
+  }
+
+  @Test
   void streamsTheDecisionsMadeInATimeRangeOldestFirst() {
     repository()
         .saveAll(

@@ -119,7 +119,8 @@ abstract class SchemaContract {
       ps.executeUpdate();
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
-            "UPDATE cases SET status = 'CLOSED_FALSE_POSITIVE' WHERE case_id = '"
+            "UPDATE cases SET status = 'CLOSED_FALSE_POSITIVE', closed_at = CURRENT_TIMESTAMP"
+                + " WHERE case_id = '"
                 + customer
                 + "-1'");
       }
