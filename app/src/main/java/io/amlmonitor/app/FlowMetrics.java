@@ -16,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,9 +177,6 @@ final class FlowMetrics implements AutoCloseable {
     final Tags tags;
     final long startedNanos;
     final Map<String, Boolean> reported = new ConcurrentHashMap<>();
-    final Map<Long, Long> allocated = new ConcurrentHashMap<>();
-    final com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     volatile boolean running = true;
     volatile boolean completed;
     volatile double finishedAt;
@@ -282,25 +278,20 @@ final class FlowMetrics implements AutoCloseable {
       long now = System.nanoTime();
       processed.add(now, stats.processed());
       flagged.add(now, stats.flagged());
-      for (Map.Entry<String, Long> t : stats.threads().entrySet()) {
-        long id = t.getValue();
-        allocated(id);
-        if (reported.putIfAbsent(t.getKey(), Boolean.TRUE) == null) {
-          FunctionCounter.builder(PREFIX + "thread.allocated.bytes", this, f -> f.allocated(id))
+      for (String thread : stats.allocatedBytesByThread().keySet()) {
+        if (reported.putIfAbsent(thread, Boolean.TRUE) == null) {
+          FunctionCounter.builder(
+                  PREFIX + "thread.allocated.bytes",
+                  stats,
+                  st -> st.allocatedBytesByThread().getOrDefault(thread, 0L))
               .description(
-                  "Bytes of heap a thread of the flow allocated (memory per worker); "
-                      + "kept at its last value once the thread ends")
+                  "Bytes of heap a thread allocated while it worked for the flow (memory per "
+                      + "worker)")
               .baseUnit("bytes")
-              .tags(tags.and("thread", t.getKey()))
+              .tags(tags.and("thread", thread))
               .register(registry);
         }
       }
-    }
-
-    private double allocated(long threadId) {
-      long now = threads.getThreadAllocatedBytes(threadId);
-      // A thread that ended reports -1; keep what it had allocated.
-      return allocated.merge(threadId, Math.max(now, 0), Math::max);
     }
 
     /** A rate over the last few seconds, from samples of a growing count. */

@@ -6,6 +6,7 @@ import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.alert.InMemoryAlertRepository;
 import io.amlmonitor.core.cases.CaseService;
 import io.amlmonitor.core.cases.EvidenceSource;
+import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.EntityStateCodec;
 import io.amlmonitor.core.feature.EntityStateStore;
@@ -26,7 +27,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -46,6 +49,7 @@ final class LiveStores implements AutoCloseable {
   private static final int JOURNAL_MAX_WAITING = 4_096;
   private static final int DECISION_BATCH = 1_000;
   private static final int DECISION_BACKLOG = 200_000;
+  private static final int REPLAY_BATCH = 1_024;
   private static final Duration CHECKPOINT_MARGIN = Duration.ofMinutes(1);
   private static final Duration UNDECIDED_MARGIN = Duration.ofMinutes(10);
   private static final Logger LOG = LoggerFactory.getLogger(LiveStores.class);
@@ -152,22 +156,37 @@ final class LiveStores implements AutoCloseable {
     if (redisState != null) {
       sharePopulation(engine);
     }
+    // Runs of transactions that only feed the windows go in batches: the engine reads the state
+    // of a batch's parties ahead (docs/benchmarks.md, "ingestAll").
+    List<Transaction> pending = new ArrayList<>(REPLAY_BATCH);
     StateRebuild.run(
         database.transactions(),
         t -> {
           if (undecided.contains(t.id())) {
+            ingest(engine, pending);
             decisions.accept(processor.process(t));
           } else {
-            engine.ingest(t);
+            pending.add(t);
+            if (pending.size() == REPLAY_BATCH) {
+              ingest(engine, pending);
+            }
           }
         },
         from,
         out);
+    ingest(engine, pending);
     if (!undecided.isEmpty()) {
       LOG.info("Scored {} transactions that had no decision yet", undecided.size());
     }
     if (redisState != null) {
       redisState.flush();
+    }
+  }
+
+  private static void ingest(FeatureEngine engine, List<Transaction> pending) {
+    if (!pending.isEmpty()) {
+      engine.ingestAll(pending);
+      pending.clear();
     }
   }
 

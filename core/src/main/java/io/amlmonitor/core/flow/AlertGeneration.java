@@ -85,8 +85,16 @@ public final class AlertGeneration {
   }
 
   public Summary run(FlowParameters p, FlowStats stats) {
+    stats.threadStarted();
+    try {
+      return runOnThisThread(p, stats);
+    } finally {
+      stats.threadEnded();
+    }
+  }
+
+  private Summary runOnThisThread(FlowParameters p, FlowStats stats) {
     long started = System.nanoTime();
-    stats.thread(Thread.currentThread());
     Duration window = p.suppression();
     Map<String, Last> last = new HashMap<>();
     if (!window.isZero()) {

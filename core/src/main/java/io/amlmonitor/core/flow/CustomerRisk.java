@@ -43,8 +43,16 @@ public final class CustomerRisk {
   }
 
   public Summary run(FlowParameters p, FlowStats stats) {
+    stats.threadStarted();
+    try {
+      return runOnThisThread(p, stats);
+    } finally {
+      stats.threadEnded();
+    }
+  }
+
+  private Summary runOnThisThread(FlowParameters p, FlowStats stats) {
     long started = System.nanoTime();
-    stats.thread(Thread.currentThread());
     stats.expect(activity.countCustomers());
     Duration period = p.lookback();
     double months = Math.max(period.toHours() / 24.0 / 30.0, 1.0 / 30);

@@ -1,7 +1,6 @@
 package io.amlmonitor.core.flow;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,7 +26,7 @@ public final class FlowStats {
   private final AtomicInteger busyWorkers = new AtomicInteger();
   private volatile int workers;
   private volatile IntSupplier queued = () -> 0;
-  private final Map<String, Long> threads = new ConcurrentHashMap<>();
+  private final ThreadAllocations allocations = new ThreadAllocations();
 
   /** How many items the run expects to read in all, for a progress bar (0 when unknown). */
   public long expected() {
@@ -101,11 +100,13 @@ public final class FlowStats {
   }
 
   /**
-   * The threads that do the flow's work, by name, with their {@link Thread#getId() ids}, so that
-   * monitoring can tell what each one allocates. Threads stay listed after they end.
+   * Heap bytes allocated by each thread of the flow while it worked for the flow, by thread name
+   * ({@code flow-engine}, {@code flow-worker-N}, or the caller's for single-threaded flows).
+   * Workers share one heap, so this is what "memory per worker" can mean; 0 where the JVM cannot
+   * tell.
    */
-  public Map<String, Long> threads() {
-    return Map.copyOf(threads);
+  public Map<String, Long> allocatedBytesByThread() {
+    return allocations.bytes();
   }
 
   public int busyWorkers() {
@@ -130,8 +131,14 @@ public final class FlowStats {
     queued = queueLength;
   }
 
-  void thread(Thread t) {
-    threads.put(t.getName(), t.getId());
+  /** The calling thread starts working for the flow. */
+  void threadStarted() {
+    allocations.started();
+  }
+
+  /** The calling thread stops working for the flow. */
+  void threadEnded() {
+    allocations.ended();
   }
 
   void addRead(long n) {
