@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       FlowsCommand.class,
       RulesCommand.class,
       CasesCommand.class,
+      ProduceCommand.class,
+      KafkaBrokerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
