@@ -179,9 +179,7 @@ public final class ReportHtml {
   }
 
   private void customers() {
-    out.append("<h2>")
-        .append(escape(l.get("report.top", r.topCustomers().size())))
-        .append("</h2>\n");
+    out.append("<h2>").append(escape(l.topCustomers(r))).append("</h2>\n");
     if (r.topCustomers().isEmpty()) {
       paragraph("none", l.get("report.none.customers"));
       return;

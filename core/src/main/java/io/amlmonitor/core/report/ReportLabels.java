@@ -83,6 +83,13 @@ final class ReportLabels {
         time(r.generatedAt()));
   }
 
+  /** The heading of the riskiest customers: how many, when there are any. */
+  String topCustomers(AmlReport r) {
+    return r.topCustomers().isEmpty()
+        ? get("report.topNone")
+        : get("report.top", r.topCustomers().size());
+  }
+
   /** The rate with the counts behind it, or "n/a" when no alert was judged. */
   String falsePositiveRate(DispositionCounts d) {
     return d.falsePositiveRate().isEmpty()

@@ -149,7 +149,7 @@ public final class ReportText {
   }
 
   private void customers() {
-    out.append(l.get("report.top", r.topCustomers().size())).append('\n');
+    out.append(l.topCustomers(r)).append('\n');
     if (r.topCustomers().isEmpty()) {
       none("report.none.customers");
       return;

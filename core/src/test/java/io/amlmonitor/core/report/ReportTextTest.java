@@ -47,7 +47,8 @@ class ReportTextTest {
         .contains("Alerts by rule\n  No alerts in this period.\n")
         .contains("False-positive rate         n/a (no alert of a case closed in the period)")
         .contains("No case is open.")
-        .contains("No customer is rated or has an alert in this period.")
+        .contains("Customers by risk\n  No customer is rated or has an alert in this period.")
+        .doesNotContain("Top 0")
         .doesNotContain("NaN");
   }
 
