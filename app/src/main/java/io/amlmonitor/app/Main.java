@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       FlowsCommand.class,
       RulesCommand.class,
       CasesCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
