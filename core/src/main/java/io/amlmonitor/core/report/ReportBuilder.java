@@ -31,6 +31,10 @@ public final class ReportBuilder {
   private final RuleTypologies typologies;
   private final InstantSource clock;
 
+  /**
+   * @param cases the case work; its clock should be {@code clock}, since the open cases are aged at
+   *     its "now" and the report says it was made at this one's
+   */
   public ReportBuilder(
       ReportRepository reports, CaseService cases, RuleTypologies typologies, InstantSource clock) {
     this.reports = Objects.requireNonNull(reports, "reports");

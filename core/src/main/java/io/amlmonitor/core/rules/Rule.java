@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * @param score how much risk the rule adds when it fires, in (0, 1]
  * @param line where the rule starts in its file
  * @param typology the laundering pattern the rule looks for, in lower_snake_case (such as {@code
- *     structuring} or {@code rapid_movement}); {@link #OTHER_TYPOLOGY} when the file gives none.
- *     Reports count alerts by it.
+ *     structuring} or {@code rapid_movement}); {@link #OTHER_TYPOLOGY} when the file gives none
+ *     (null is taken as that). Reports count alerts by it.
  */
 public record Rule(
     String id,
