@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       ProduceCommand.class,
       KafkaBrokerCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

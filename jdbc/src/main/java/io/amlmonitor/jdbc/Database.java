@@ -8,6 +8,7 @@ import io.amlmonitor.core.flow.AlertGenerationRepository;
 import io.amlmonitor.core.flow.CustomerActivityRepository;
 import io.amlmonitor.core.flow.FlowRunRepository;
 import io.amlmonitor.core.flow.NotificationOutbox;
+import io.amlmonitor.core.report.ReportRepository;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.MerchantRepository;
@@ -176,6 +177,11 @@ public final class Database implements AutoCloseable {
 
   public CaseRepository cases() {
     return new JdbcCaseRepository(sql);
+  }
+
+  /** The counts {@code aml report} needs, aggregated by the database. */
+  public ReportRepository reports() {
+    return new JdbcReportRepository(sql);
   }
 
   @Override

@@ -99,4 +99,12 @@ class EmbeddedStoreTest {
       return db.alerts();
     }
   }
+
+  @Nested
+  class Reports extends ReportRepositoryContract {
+    @Override
+    Database database() {
+      return db;
+    }
+  }
 }

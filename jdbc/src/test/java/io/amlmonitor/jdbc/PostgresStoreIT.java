@@ -158,4 +158,12 @@ class PostgresStoreIT {
       return db.alerts();
     }
   }
+
+  @Nested
+  class Reports extends ReportRepositoryContract {
+    @Override
+    Database database() {
+      return db;
+    }
+  }
 }

@@ -119,6 +119,8 @@ abstract class SchemaContract {
       ps.executeUpdate();
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
+            // closed_at with the status, as the repository writes them: a case closed without
+            // it cannot be read back, and the case contract pages through every case
             "UPDATE cases SET status = 'CLOSED_FALSE_POSITIVE', closed_at = CURRENT_TIMESTAMP"
                 + " WHERE case_id = '"
                 + customer

@@ -1,5 +1,7 @@
 package io.amlmonitor.server;
 
+import static io.amlmonitor.core.report.Html.escape;
+
 import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.cases.CaseEvent;
 import io.amlmonitor.core.cases.CaseFile;
@@ -17,7 +19,8 @@ import java.util.Locale;
 
 /**
  * The SAR draft as one printable HTML page: self-contained (inline style, no scripts, no external
- * resources), labelled in the reader's language, every value from the data escaped.
+ * resources), labelled in the reader's language, every value from the data escaped ({@link
+ * io.amlmonitor.core.report.Html#escape}).
  *
  * <p>Implementation note: plain string building rather than a template engine: one fixed page, and
  * one escaping function every value goes through, which is easy to check.
@@ -44,26 +47,6 @@ public final class SarHtml {
   /** The page for {@code report}, labelled in {@code locale}. */
   public static String render(SarReport report, Locale locale) {
     return new SarHtml(locale).page(report);
-  }
-
-  /** {@code text} with the five characters HTML gives meaning to replaced; null becomes empty. */
-  public static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(ch);
-      }
-    }
-    return b.toString();
   }
 
   private String page(SarReport r) {

@@ -36,9 +36,10 @@ import java.util.regex.Pattern;
  * <p>The file has a {@code version}, optional {@code constants} (numbers, strings, lists of
  * strings) and {@code rules}; each rule has {@code id}, {@code description}, {@code condition} (a
  * CEL expression over features, transaction attributes and constants), {@code score}, {@code
- * severity} and {@code reason} (a template, or a map of locale to template with {@code en}
- * required). Conditions are type-checked at load: a misspelt feature is an error here, not a rule
- * that silently never fires.
+ * severity}, {@code reason} (a template, or a map of locale to template with {@code en} required)
+ * and, optionally, {@code typology} (lower_snake_case, {@link Rule#OTHER_TYPOLOGY} when absent).
+ * Conditions are type-checked at load: a misspelt feature is an error here, not a rule that
+ * silently never fires.
  */
 public final class RuleSetLoader {
   /** The rule set shipped with the system. */
@@ -46,7 +47,7 @@ public final class RuleSetLoader {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> RULE_KEYS =
-      Set.of("id", "description", "condition", "score", "severity", "reason");
+      Set.of("id", "description", "condition", "score", "severity", "reason", "typology");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final FeatureRegistry registry;
@@ -260,7 +261,24 @@ public final class RuleSetLoader {
         severity,
         r.line,
         program,
-        reasons(r, id, variables, source));
+        reasons(r, id, variables, source),
+        typology(r, id, source));
+  }
+
+  private static String typology(RawRule r, String id, String source) {
+    JsonNode node = r.fields.get("typology");
+    if (node == null || node.isNull()) {
+      return Rule.OTHER_TYPOLOGY;
+    }
+    String typology = node.isTextual() ? node.asText() : node.toString();
+    if (!Rule.isTypology(typology)) {
+      throw new RuleSetException(
+          source,
+          id,
+          r.lineOf("typology"),
+          "typology must be lower_snake_case such as rapid_movement, was '" + typology + "'");
+    }
+    return typology;
   }
 
   private static Map<String, ReasonTemplate> reasons(

@@ -83,6 +83,38 @@ class RuleSetLoaderTest {
   }
 
   @Test
+  void everyDefaultRuleNamesItsTypology() {
+    assertThat(loader.loadDefault().rules())
+        .allSatisfy(r -> assertThat(r.typology()).isNotEqualTo(Rule.OTHER_TYPOLOGY))
+        .filteredOn(r -> r.id().equals("structuring"))
+        .extracting(Rule::typology)
+        .containsExactly("structuring");
+  }
+
+  @Test
+  void typologyIsReadWhenGivenAndOtherWhenAbsent() {
+    RuleSet given =
+        load(GOOD.replace("severity: high", "severity: high\n    typology: large_amount"));
+
+    assertThat(given.rules()).extracting(Rule::typology).containsExactly("large_amount");
+    assertThat(load(GOOD).rules()).extracting(Rule::typology).containsExactly("other");
+  }
+
+  @Test
+  void typologyThatIsNotLowerSnakeCaseIsRefusedWithItsLine() {
+    for (String bad :
+        new String[] {"Large_Amount", "large amount", "large-amount", "_large", "9x"}) {
+      String yaml = GOOD.replace("severity: high", "severity: high\n    typology: \"" + bad + "\"");
+      assertThatThrownBy(() -> load(yaml))
+          .as(bad)
+          .isInstanceOf(RuleSetException.class)
+          .hasMessageContaining("test.yaml:10")
+          .hasMessageContaining("rule 'big'")
+          .hasMessageContaining("typology must be lower_snake_case");
+    }
+  }
+
+  @Test
   void misspeltFeatureIsRefusedWithRuleIdAndLine() {
     String yaml = GOOD.replace("amount > limit", "amount > limit && unique_ip_1h > 3");
     assertThatThrownBy(() -> load(yaml))
