@@ -31,6 +31,10 @@ class ArchitectureTest {
             "io.amlmonitor.server..",
             "io.amlmonitor.app..",
             "io.amlmonitor.generator..",
+            "io.amlmonitor.jdbc..",
+            "io.amlmonitor.redis..",
+            "io.amlmonitor.kafka..",
+            "io.amlmonitor.offline..",
             "io.javalin..",
             "org.eclipse.jetty..",
             "io.micrometer..",
@@ -56,10 +60,31 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.amlmonitor.server..", "io.amlmonitor.generator..", "io.amlmonitor.jdbc..")
+            "io.amlmonitor.server..",
+            "io.amlmonitor.generator..",
+            "io.amlmonitor.jdbc..",
+            "io.amlmonitor.redis..",
+            "io.amlmonitor.kafka..",
+            "io.amlmonitor.offline..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theKafkaAdapterKnowsOnlyTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.kafka..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.amlmonitor.server..",
+            "io.amlmonitor.jdbc..",
+            "io.amlmonitor.redis..",
+            "io.amlmonitor.offline..",
+            "io.amlmonitor.generator..")
         .check(classes);
   }
 
