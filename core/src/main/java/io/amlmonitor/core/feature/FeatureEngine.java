@@ -298,9 +298,8 @@ public final class FeatureEngine {
    */
   public FeatureVector featuresFor(Transaction t) {
     long at = t.timestamp().toEpochMilli();
-    int size = registry.size();
-    double[] values = new double[size];
-    long[] ages = new long[size];
+    double[] values = new double[registry.size()];
+    long[] previous = FeatureVector.nothingRead();
     String customerId = t.customerId().value();
     long expected = profiles.expectedMonthlyCents(customerId);
     FeatureReader.Scored scored =
@@ -309,37 +308,28 @@ public final class FeatureEngine {
         store.read(
             EntityType.CUSTOMER,
             customerId,
-            s -> {
-              plan.customerReader.read(s, at, values, ages, expected, scored);
-              return s != null && hasHistoryBefore(s, at);
-            });
+            s -> plan.customerReader.read(s, at, values, previous, 0, expected, scored));
+    // An absent merchant or receiving account reads nothing: its features stay 0, its ages -1.
     boolean merchant = t.merchantId() != null;
-    store.read(
-        EntityType.MERCHANT,
-        merchant ? t.merchantId().value() : "",
-        s -> {
-          plan.merchantReader.read(merchant ? s : null, at, values, ages, 0, null);
-          return null;
-        });
+    if (merchant) {
+      int slot = FeatureVector.previousSlot(EntityType.MERCHANT);
+      store.read(
+          EntityType.MERCHANT,
+          t.merchantId().value(),
+          s -> plan.merchantReader.read(s, at, values, previous, slot, 0, null));
+    }
     boolean counterparty = t.counterpartyId() != null;
-    String receiver = counterparty ? t.counterpartyId().value() : "";
-    long receiverExpected = counterparty ? profiles.expectedMonthlyCents(receiver) : 0;
-    store.read(
-        EntityType.CUSTOMER,
-        receiver,
-        s -> {
-          plan.counterpartyReader.read(
-              counterparty ? s : null, at, values, ages, receiverExpected, null);
-          return null;
-        });
-    return new FeatureVector(registry, values, ages, true, known, merchant, counterparty, true);
-  }
-
-  private static boolean hasHistoryBefore(EntityState s, long at) {
-    EventLog out = s.log(Direction.OUTGOING);
-    EventLog in = s.log(Direction.INCOMING);
-    return (out != null && out.previousTimestamp(at) != Long.MIN_VALUE)
-        || (in != null && in.previousTimestamp(at) != Long.MIN_VALUE);
+    if (counterparty) {
+      String receiver = t.counterpartyId().value();
+      long receiverExpected = profiles.expectedMonthlyCents(receiver);
+      int slot = FeatureVector.previousSlot(EntityType.COUNTERPARTY);
+      store.read(
+          EntityType.CUSTOMER,
+          receiver,
+          s -> plan.counterpartyReader.read(s, at, values, previous, slot, receiverExpected, null));
+    }
+    return new FeatureVector(
+        registry, values, at, previous, true, known, merchant, counterparty, true);
   }
 
   /**
@@ -354,31 +344,23 @@ public final class FeatureEngine {
           "look up the customer itself: " + type + " features exist only when scoring");
     }
     long time = at.toEpochMilli();
-    int size = registry.size();
-    double[] values = new double[size];
-    long[] ages = new long[size];
-    java.util.Arrays.fill(ages, -1);
+    double[] values = new double[registry.size()];
+    long[] previous = FeatureVector.nothingRead();
     FeatureReader reader = type == EntityType.CUSTOMER ? plan.customerReader : plan.merchantReader;
     long expected = type == EntityType.CUSTOMER ? profiles.expectedMonthlyCents(id) : 0;
-    boolean[] history = new boolean[1];
-    Boolean known =
+    int slot = FeatureVector.previousSlot(type);
+    // null: unknown; otherwise whether it has history before the read
+    Boolean history =
         store.read(
             type,
             id,
-            s -> {
-              if (s == null) {
-                return false;
-              }
-              reader.read(s, time, values, ages, expected, null);
-              history[0] = hasHistoryBefore(s, time);
-              return true;
-            });
-    if (!known) {
+            s -> s == null ? null : reader.read(s, time, values, previous, slot, expected, null));
+    if (history == null) {
       return null;
     }
     boolean customer = type == EntityType.CUSTOMER;
     return new FeatureVector(
-        registry, values, ages, customer, customer && history[0], !customer, false, false);
+        registry, values, time, previous, customer, customer && history, !customer, false, false);
   }
 
   /** Customer payments placed in windows so far. */
