@@ -612,17 +612,69 @@ public final class EventLog {
     return lastEvictedTs < t ? lastEvictedTs : Long.MIN_VALUE;
   }
 
+  /** Rows at or after the read time past which a read adjusts by changing the multiset. */
+  private static final int FEW_AFTER = 16;
+
   /**
    * Distinct values of the maintained count {@code index} over {@code [t - W, t)}: the multiset
-   * covers {@code [from, ∞)} for the latest window start seen, so events at or after {@code t}, and
-   * any between an earlier window's start and {@code from}, are taken out or put in, counted, and
-   * put back. Costs as many events as lie between the edges: a handful for reads near the newest
-   * event.
+   * covers {@code [from, ∞)} for the latest window start seen, so the events at or after {@code t},
+   * and any between the window's start and {@code from}, are accounted for. Costs as many events as
+   * lie between the edges: a handful for reads near the newest event.
+   *
+   * <p>Implementation note: with few events at or after {@code t} (the usual read, at or after the
+   * newest event), the adjustment only looks values up in the multiset, so the lookups of a cold
+   * multiset are independent loads that overlap; otherwise it takes them out and puts them back.
+   *
+   * @param seen scratch space for the values added back, reset here
    */
-  int maintainedDistinct(int d, long t) {
+  int maintainedDistinct(int d, long t, DistinctSet seen) {
     // A window that starts later than the maintained one moves it for good: reads mostly come at
     // or after the newest event, and each event then leaves the multiset once.
     advance(d, t - spec.distinct().get(d).windowMillis());
+    int after = lowerBound(t);
+    int edge = lowerBound(t - spec.distinct().get(d).windowMillis());
+    int lo = (int) LongMultiset.get(distinct, d, LongMultiset.LO);
+    int from = Math.max(after, lo);
+    if (lo < edge || end - from > FEW_AFTER) {
+      return maintainedDistinctByChanging(d, t);
+    }
+    int result = LongMultiset.distinct(distinct, d);
+    // Events at or after t: a value all of whose held events are among them is not in the window.
+    for (int i = from; i < end; i++) {
+      long v = value(d, i);
+      if (v != 0
+          && occurrences(d, v, from, i) == 0
+          && LongMultiset.count(distinct, d, v) == occurrences(d, v, from, end)) {
+        result--;
+      }
+    }
+    // Events between the window's start and the multiset's: a value the window holds nowhere else.
+    int to = Math.min(lo, after);
+    seen.reset(to - edge);
+    for (int i = edge; i < to; i++) {
+      long v = value(d, i);
+      if (v != 0 && LongMultiset.count(distinct, d, v) == occurrences(d, v, from, end)) {
+        int before = seen.size();
+        seen.add(v, false);
+        result += seen.size() - before;
+      }
+    }
+    return result;
+  }
+
+  /** Rows in {@code [from, to)} holding {@code v} in maintained count {@code d}'s column. */
+  private int occurrences(int d, long v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (value(d, i) == v) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@link #maintainedDistinct} by taking events out of the multiset and putting them back. */
+  private int maintainedDistinctByChanging(int d, long t) {
     int after = lowerBound(t);
     int edge = lowerBound(t - spec.distinct().get(d).windowMillis());
     int lo = (int) LongMultiset.get(distinct, d, LongMultiset.LO);

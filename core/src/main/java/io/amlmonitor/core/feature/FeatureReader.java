@@ -62,6 +62,7 @@ final class FeatureReader {
     final int[] hi = new int[2];
     final long[] previous = new long[2];
     final int[][] newParties;
+    final DistinctSet seen = new DistinctSet();
 
     Scratch(int slotCount, long[][] partyWindows) {
       totals = new WindowTotals[slotCount];
@@ -289,9 +290,9 @@ final class FeatureReader {
       case MAX:
         return t.maxCents / 100.0;
       case DISTINCT_IPS:
-        return maintained[i] >= 0 ? maintainedDistinct(inLog, i, at) : t.distinctIps;
+        return maintained[i] >= 0 ? maintainedDistinct(inLog, i, at, x) : t.distinctIps;
       case DISTINCT_PARTIES:
-        return maintained[i] >= 0 ? maintainedDistinct(inLog, i, at) : t.distinctParties;
+        return maintained[i] >= 0 ? maintainedDistinct(inLog, i, at, x) : t.distinctParties;
       case DISTINCT_MERCHANTS:
         return t.distinctMerchants;
       case NEW_PARTIES:
@@ -393,8 +394,8 @@ final class FeatureReader {
     }
   }
 
-  private int maintainedDistinct(EventLog log, int i, long at) {
-    return log == null ? 0 : log.maintainedDistinct(maintained[i], at);
+  private int maintainedDistinct(EventLog log, int i, long at, Scratch x) {
+    return log == null ? 0 : log.maintainedDistinct(maintained[i], at, x.seen);
   }
 
   /**
