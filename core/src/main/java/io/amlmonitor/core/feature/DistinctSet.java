@@ -15,12 +15,17 @@ final class DistinctSet {
   private long[] table = new long[16];
   private boolean[] marks = new boolean[16];
   private int[] used = new int[16];
+  private final long[] spill = new long[LINEAR];
+  private final boolean[] spillMarks = new boolean[LINEAR];
   private int size;
   private int marked;
   private int mask;
   private boolean hashed;
 
-  /** Empties the set, sized for up to {@code expected} values. */
+  /** Table slots for the values expected, once they outgrow the short array. */
+  private int capacity;
+
+  /** Empties the set, for up to {@code expected} values. */
   void reset(int expected) {
     for (int i = 0; i < size; i++) {
       int slot = used[i];
@@ -29,17 +34,30 @@ final class DistinctSet {
     }
     size = 0;
     marked = 0;
-    hashed = expected > LINEAR;
-    if (hashed) {
-      int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-      if (capacity > table.length) {
-        table = new long[capacity];
-        marks = new boolean[capacity];
-      }
-      mask = capacity - 1;
+    hashed = false;
+    capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+  }
+
+  /** Moves the short array's values into a table, for a set that has outgrown it. */
+  private void hash() {
+    for (int i = 0; i < size; i++) {
+      spill[i] = table[i];
+      spillMarks[i] = marks[i];
+      table[i] = 0;
+      marks[i] = false;
     }
-    if (used.length < table.length) {
-      used = new int[table.length];
+    if (capacity > table.length) {
+      table = new long[capacity];
+      marks = new boolean[capacity];
+      used = new int[capacity];
+    }
+    mask = capacity - 1;
+    hashed = true;
+    for (int i = 0; i < size; i++) {
+      int slot = probe(spill[i]);
+      table[slot] = spill[i];
+      marks[slot] = spillMarks[i];
+      used[i] = slot;
     }
   }
 
@@ -49,6 +67,10 @@ final class DistinctSet {
       return;
     }
     int slot = hashed ? probe(v) : scan(v);
+    if (!hashed && slot == LINEAR) {
+      hash();
+      slot = probe(v);
+    }
     if (table[slot] == 0) {
       table[slot] = v;
       used[size++] = slot;

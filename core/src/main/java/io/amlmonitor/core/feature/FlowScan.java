@@ -9,10 +9,10 @@ package io.amlmonitor.core.feature;
  * turn (shortest window first) and takes that window's totals there, which is why everything
  * gathered must combine by adding (counts, sums, flag counts, maxima, distinct sets, the hour
  * histogram). The raw rows a customer's deferred tiles have not folded yet form one more such range
- * when the local day only moves forward with time. Trend and gap regularity centre on their own
- * window's means, so they take a pass of their own, with the means known from the first. Sums of
- * squares are taken around the flow's newest amount before the read, which keeps them exact for
- * integer cents and free of cancellation when amounts are all alike. Per-thread, reused.
+ * when the local day only moves forward with time. Dispersion, trend and gap regularity combine
+ * too, as sums of squares and products taken around the newest event before the read (its amount
+ * and time): exact integers for cents and milliseconds within a day, so they do not cancel when
+ * amounts or gaps are all alike. Per-thread, reused.
  */
 final class FlowScan {
   /** Maximum, flag counts, near-threshold sum and dispersion of amounts. */
@@ -112,7 +112,7 @@ final class FlowScan {
       }
     }
     if (ranges > 0) {
-      pass(log, at, hi, totals, population);
+      pass(log, hi, totals, population);
     }
   }
 
@@ -131,7 +131,7 @@ final class FlowScan {
   }
 
   private void pass(
-      EventLog log, long at, int hi, WindowTotals[] totals, PopulationStats.Reference population) {
+      EventLog log, int hi, WindowTotals[] totals, PopulationStats.Reference population) {
     int union = 0;
     for (int r = 0; r < ranges; r++) {
       union |= rangeMask[r];
@@ -140,7 +140,8 @@ final class FlowScan {
     boolean distinct = (union & DISTINCT) != 0;
     boolean pop = (union & POPULATION) != 0;
     boolean hoursWanted = (union & HOURS) != 0;
-    boolean offsets = (union & TREND) != 0;
+    boolean trendWanted = (union & TREND) != 0;
+    boolean gapsWanted = (union & GAPS) != 0;
     if (distinct) {
       ips.reset(hi - from);
       parties.reset(hi - from);
@@ -157,6 +158,7 @@ final class FlowScan {
       outlierHigh = (population.mean() + 3 * population.std()) * PopulationStats.SCALE;
     }
     long pivot = log.amount(hi - 1);
+    long pivotTs = log.ts(hi - 1);
     long sum = 0;
     long max = 0;
     double shifted = 0;
@@ -166,7 +168,11 @@ final class FlowScan {
     long nearSum = 0;
     long scaledLogSum = 0;
     int outliers = 0;
-    long offsetSum = 0;
+    long timeSum = 0;
+    double timeSquares = 0;
+    double timesAmounts = 0;
+    long gapSquares = 0;
+    long laterTs = pivotTs;
     long lastIp = 0;
     long lastParty = 0;
     boolean lastMark = false;
@@ -199,10 +205,10 @@ final class FlowScan {
           w.scaledLogSum = scaledLogSum;
           w.outliers = popUsable ? outliers : 0;
           if ((rangeMask[r] & TREND) != 0) {
-            w.trend = trend(log, rangeLo[r], hi, at, offsetSum, sum);
+            w.trend = trend(n, timeSum, timeSquares, timesAmounts, sum - n * pivot, sum);
           }
           if ((rangeMask[r] & GAPS) != 0) {
-            w.regularity = regularity(log, rangeLo[r], hi);
+            w.regularity = regularity(n - 1, pivotTs - laterTs, gapSquares);
           }
         }
         r++;
@@ -252,8 +258,15 @@ final class FlowScan {
           outliers++;
         }
       }
-      if (offsets) {
-        offsetSum += log.ts(i) - at;
+      if (trendWanted || gapsWanted) {
+        long ts = log.ts(i);
+        long dt = ts - pivotTs;
+        timeSum += dt;
+        timeSquares += (double) dt * dt;
+        timesAmounts += dt * d;
+        long gap = laterTs - ts;
+        gapSquares += gap * gap;
+        laterTs = ts;
       }
     }
   }
@@ -291,49 +304,46 @@ final class FlowScan {
   }
 
   /**
-   * Least-squares slope of amount per hour over the mean amount, from times relative to {@code at}
-   * in milliseconds and amounts in cents (the units cancel but for the hour), given the sums of
-   * both over the window.
+   * Least-squares slope of amount per hour over the mean amount, from sums over the window of
+   * {@code d}, {@code d²} and {@code d·e}, where {@code d} is an event's time and {@code e} its
+   * amount (cents) less the newest event's: one pass, and shifted so that neither sum of squares
+   * cancels (every term is an exact integer below 2^53 for events within a day).
    */
-  static double trend(EventLog log, int lo, int hi, long at, long offsetSum, long centsSum) {
-    int n = hi - lo;
+  static double trend(
+      int n, long timeSum, double timeSquares, double timesAmounts, long shiftedCents, long cents) {
     if (n < 3) {
       return 0;
     }
-    double mx = offsetSum / (double) n;
-    double my = centsSum / (double) n;
-    double sxx = 0;
-    double sxy = 0;
-    for (int i = lo; i < hi; i++) {
-      double dx = (log.ts(i) - at) - mx;
-      sxx += dx * dx;
-      sxy += dx * (log.amount(i) - my);
-    }
-    if (sxx == 0 || my == 0) {
+    double sxx = timeSquares - (double) timeSum * timeSum / n;
+    double sxy = timesAmounts - (double) timeSum * shiftedCents / n;
+    double my = cents / (double) n;
+    if (sxx <= 0 || my == 0) {
       return 0;
     }
     return sxy / sxx * WindowKind.HOUR / my;
   }
 
-  /** 1 / (1 + coefficient of variation of the gaps between consecutive events). */
-  static double regularity(EventLog log, int lo, int hi) {
-    int gaps = hi - lo - 1;
-    if (gaps < 2) {
+  /**
+   * 1 / (1 + coefficient of variation of the gaps between consecutive events), from the number of
+   * gaps, their total and the sum of their squares: the sum of squared deviations, {@code (gaps ·
+   * Σg² − total²) / gaps}, is taken in 128-bit integers, so it is exact, and exactly 0 for a
+   * metronome.
+   */
+  static double regularity(int gaps, long total, long gapSquares) {
+    if (gaps < 2 || total == 0) {
       return 0;
     }
-    double total = log.ts(hi - 1) - log.ts(lo);
-    if (total == 0) {
-      return 0;
-    }
-    double mean = total / gaps;
-    double squares = 0;
-    long previous = log.ts(lo);
-    for (int i = lo + 1; i < hi; i++) {
-      long t = log.ts(i);
-      double d = (t - previous) - mean;
-      squares += d * d;
-      previous = t;
-    }
-    return 1 / (1 + Math.sqrt(squares / gaps) / mean);
+    long low = gaps * gapSquares;
+    long high = Math.multiplyHigh(gaps, gapSquares);
+    long totalSquared = total * total;
+    long deviationsLow = low - totalSquared;
+    long deviationsHigh = high - (Long.compareUnsigned(low, totalSquared) < 0 ? 1 : 0);
+    double deviations = deviationsHigh * 0x1p64 + unsigned(deviationsLow);
+    double mean = total / (double) gaps;
+    return 1 / (1 + Math.sqrt(deviations / gaps / gaps) / mean);
+  }
+
+  private static double unsigned(long v) {
+    return (double) (v >>> 1) * 2 + (v & 1);
   }
 }
