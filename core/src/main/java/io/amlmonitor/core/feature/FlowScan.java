@@ -133,10 +133,14 @@ final class FlowScan {
   private void pass(
       EventLog log, int hi, WindowTotals[] totals, PopulationStats.Reference population) {
     int union = 0;
+    int lastFull = -1; // the last range that wants more than counts, sums and flags
     for (int r = 0; r < ranges; r++) {
       union |= rangeMask[r];
+      if (rangeMask[r] != TILE_RANGE) {
+        lastFull = r;
+      }
     }
-    int from = rangeLo[ranges - 1];
+    int from = lastFull < 0 ? hi : rangeLo[lastFull];
     boolean distinct = (union & DISTINCT) != 0;
     boolean pop = (union & POPULATION) != 0;
     boolean hoursWanted = (union & HOURS) != 0;
@@ -177,7 +181,8 @@ final class FlowScan {
     long lastParty = 0;
     boolean lastMark = false;
     int r = 0;
-    for (int i = hi - 1; ; i--) {
+    int i = hi - 1;
+    for (; ; i--) {
       while (r < ranges && i < rangeLo[r]) {
         WindowTotals w = totals[rangeSlot[r]];
         int n = hi - rangeLo[r];
@@ -213,7 +218,7 @@ final class FlowScan {
         }
         r++;
       }
-      if (r == ranges) {
+      if (r > lastFull) {
         break;
       }
       long a = log.amount(i);
@@ -268,6 +273,22 @@ final class FlowScan {
         gapSquares += gap * gap;
         laterTs = ts;
       }
+    }
+    // The rest only feeds tile corrections: counts, sums and flags.
+    for (; r < ranges; r++) {
+      for (; i >= rangeLo[r]; i--) {
+        sum += log.amount(i);
+        lanes += SPREAD[log.attrs(i) & 0xff];
+        if (++pending == LANE_LIMIT) {
+          addLanes(flagCounts, lanes);
+          lanes = 0;
+          pending = 0;
+        }
+      }
+      WindowTotals w = totals[rangeSlot[r]];
+      w.count += hi - rangeLo[r];
+      w.sumCents += sum;
+      addFlags(w.flags, lanes);
     }
   }
 
