@@ -301,24 +301,30 @@ public final class FeatureEngine {
     double[] values = new double[registry.size()];
     long[] previous = FeatureVector.nothingRead();
     String customerId = t.customerId().value();
+    boolean merchant = t.merchantId() != null;
+    boolean counterparty = t.counterpartyId() != null;
+    long customerHash = Hash64.of(customerId);
+    long receiverHash = Hash64.of(t.receiverId());
+    long merchantHash = merchant ? receiverHash : 0;
+    long counterpartyHash = counterparty ? counterpartyHash(t, receiverHash) : 0;
+    readAhead(customerHash, merchantHash, counterpartyHash, at);
     long expected = profiles.expectedMonthlyCents(customerId);
-    FeatureReader.Scored scored =
-        new FeatureReader.Scored(t.amount().cents(), Hash64.of(t.receiverId()));
+    FeatureReader.Scored scored = new FeatureReader.Scored(t.amount().cents(), receiverHash);
     boolean known =
         store.read(
             EntityType.CUSTOMER,
             customerId,
+            customerHash,
             s -> plan.customerReader.read(s, at, values, previous, 0, expected, scored));
     // An absent merchant or receiving account reads nothing: its features stay 0, its ages -1.
-    boolean merchant = t.merchantId() != null;
     if (merchant) {
       int slot = FeatureVector.previousSlot(EntityType.MERCHANT);
       store.read(
           EntityType.MERCHANT,
           t.merchantId().value(),
+          merchantHash,
           s -> plan.merchantReader.read(s, at, values, previous, slot, 0, null));
     }
-    boolean counterparty = t.counterpartyId() != null;
     if (counterparty) {
       String receiver = t.counterpartyId().value();
       long receiverExpected = profiles.expectedMonthlyCents(receiver);
@@ -326,10 +332,43 @@ public final class FeatureEngine {
       store.read(
           EntityType.CUSTOMER,
           receiver,
+          counterpartyHash,
           s -> plan.counterpartyReader.read(s, at, values, previous, slot, receiverExpected, null));
     }
     return new FeatureVector(
         registry, values, at, previous, true, known, merchant, counterparty, true);
+  }
+
+  /**
+   * Brings the state a read of these entities (hashes, 0 for none) will use toward the cache, level
+   * by level across the entities and their logs, so that their cache misses overlap instead of
+   * following one another: the read of one payment's customer, merchant and receiving account is
+   * three chains of misses (store slot, entity, log, rows). As {@link ReadAhead} for batches of
+   * updates, it only reads, without locks; a store outside the process offers nothing to peek at.
+   */
+  private void readAhead(long customerHash, long merchantHash, long counterpartyHash, long at) {
+    EntityState customer = peek(EntityType.CUSTOMER, customerHash);
+    EntityState merchant = peek(EntityType.MERCHANT, merchantHash);
+    EntityState receiver = peek(EntityType.CUSTOMER, counterpartyHash);
+    long v =
+        touch(log(customer, Direction.OUTGOING), at)
+            + touch(log(customer, Direction.INCOMING), at)
+            + touch(log(merchant, Direction.INCOMING), at)
+            + touch(log(receiver, Direction.OUTGOING), at)
+            + touch(log(receiver, Direction.INCOMING), at);
+    readAheads.get().sink += v;
+  }
+
+  private EntityState peek(EntityType type, long hash) {
+    return hash == 0 ? null : store.peek(type, hash);
+  }
+
+  private static EventLog log(EntityState s, Direction direction) {
+    return s == null ? null : s.log(direction);
+  }
+
+  private static long touch(EventLog log, long at) {
+    return log == null ? 0 : log.readAhead(at);
   }
 
   /**
