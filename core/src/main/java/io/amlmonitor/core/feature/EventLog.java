@@ -35,6 +35,9 @@ public final class EventLog {
   private static final long LOW48 = (1L << 48) - 1;
   private static final long[] NO_AUX = new long[0];
 
+  /** Lines of rows, and of the auxiliary array, that reading ahead of a read touches at most. */
+  private static final int READ_AHEAD_LINES = 32;
+
   /** Longs of party memory that reading ahead reads whole rather than searches: eight lines. */
   private static final int SMALL_PARTY_MEMORY = 64;
 
@@ -310,6 +313,31 @@ public final class EventLog {
         }
         v += to > from ? x[to - 1] : 0;
       }
+    }
+    long[] m = distinct;
+    if (m != null) {
+      v += m[0];
+    }
+    return v;
+  }
+
+  /**
+   * Reads, and changes nothing, the lines a read at {@code at} is about to use: the newest rows
+   * (all of a short log), the oldest row, and the auxiliary array (tiles, then the party memory)
+   * from its start; at most {@link #READ_AHEAD_LINES} lines of each. For reading ahead of a read,
+   * on the same terms as {@link #readAhead}.
+   */
+  long readAheadForRead() {
+    long[] r = rows;
+    int from = Math.min(start * stride, r.length);
+    int to = Math.min(end * stride, r.length);
+    long v = from < to ? r[from] : 0;
+    for (int i = to - 1; i >= from && i > to - 1 - READ_AHEAD_LINES * 8; i -= 8) {
+      v += r[i];
+    }
+    long[] x = aux;
+    for (int i = 0; i < Math.min(x.length, READ_AHEAD_LINES * 8); i += 8) {
+      v += x[i];
     }
     long[] m = distinct;
     if (m != null) {

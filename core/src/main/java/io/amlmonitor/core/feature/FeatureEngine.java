@@ -307,7 +307,7 @@ public final class FeatureEngine {
     long receiverHash = Hash64.of(t.receiverId());
     long merchantHash = merchant ? receiverHash : 0;
     long counterpartyHash = counterparty ? counterpartyHash(t, receiverHash) : 0;
-    readAhead(customerHash, merchantHash, counterpartyHash, at);
+    readAhead(customerHash, merchantHash, counterpartyHash);
     long expected = profiles.expectedMonthlyCents(customerId);
     FeatureReader.Scored scored = new FeatureReader.Scored(t.amount().cents(), receiverHash);
     boolean known =
@@ -346,16 +346,16 @@ public final class FeatureEngine {
    * three chains of misses (store slot, entity, log, rows). As {@link ReadAhead} for batches of
    * updates, it only reads, without locks; a store outside the process offers nothing to peek at.
    */
-  private void readAhead(long customerHash, long merchantHash, long counterpartyHash, long at) {
+  private void readAhead(long customerHash, long merchantHash, long counterpartyHash) {
     EntityState customer = peek(EntityType.CUSTOMER, customerHash);
     EntityState merchant = peek(EntityType.MERCHANT, merchantHash);
     EntityState receiver = peek(EntityType.CUSTOMER, counterpartyHash);
     long v =
-        touch(log(customer, Direction.OUTGOING), at)
-            + touch(log(customer, Direction.INCOMING), at)
-            + touch(log(merchant, Direction.INCOMING), at)
-            + touch(log(receiver, Direction.OUTGOING), at)
-            + touch(log(receiver, Direction.INCOMING), at);
+        touch(log(customer, Direction.OUTGOING))
+            + touch(log(customer, Direction.INCOMING))
+            + touch(log(merchant, Direction.INCOMING))
+            + touch(log(receiver, Direction.OUTGOING))
+            + touch(log(receiver, Direction.INCOMING));
     readAheads.get().sink += v;
   }
 
@@ -367,8 +367,8 @@ public final class FeatureEngine {
     return s == null ? null : s.log(direction);
   }
 
-  private static long touch(EventLog log, long at) {
-    return log == null ? 0 : log.readAhead(at);
+  private static long touch(EventLog log) {
+    return log == null ? 0 : log.readAheadForRead();
   }
 
   /**
@@ -388,16 +388,19 @@ public final class FeatureEngine {
     FeatureReader reader = type == EntityType.CUSTOMER ? plan.customerReader : plan.merchantReader;
     long expected = type == EntityType.CUSTOMER ? profiles.expectedMonthlyCents(id) : 0;
     int slot = FeatureVector.previousSlot(type);
+    long hash = Hash64.of(id);
+    boolean customer = type == EntityType.CUSTOMER;
+    readAhead(customer ? hash : 0, customer ? 0 : hash, 0);
     // null: unknown; otherwise whether it has history before the read
     Boolean history =
         store.read(
             type,
             id,
+            hash,
             s -> s == null ? null : reader.read(s, time, values, previous, slot, expected, null));
     if (history == null) {
       return null;
     }
-    boolean customer = type == EntityType.CUSTOMER;
     return new FeatureVector(
         registry, values, time, previous, customer, customer && history, !customer, false, false);
   }
