@@ -123,7 +123,9 @@ class StoreOutageIT {
     assertThat(predict().statusCode()).isEqualTo(200);
 
     redis.cut();
-    HttpResponse<String> refused = predict();
+    // Loaded entities are served from the store's working copy, written behind; a customer not
+    // seen yet must be read from Redis.
+    HttpResponse<String> refused = predict("C2");
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(json.readTree(refused.body()).path("detail").asText())
         .contains("Redis at 127.0.0.1:" + redis.port());
@@ -137,11 +139,17 @@ class StoreOutageIT {
   }
 
   private HttpResponse<String> predict() throws Exception {
+    return predict("C1");
+  }
+
+  private HttpResponse<String> predict(String customer) throws Exception {
     sent++;
     String body =
         "{\"transaction_id\":\"OUT-"
             + sent
-            + "\",\"customer_id\":\"C1\",\"merchant_id\":\"M1\",\"amount\":25.00}";
+            + "\",\"customer_id\":\""
+            + customer
+            + "\",\"merchant_id\":\"M1\",\"amount\":25.00}";
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/predict"))
             .header("Content-Type", "application/json")

@@ -59,6 +59,14 @@ public interface EntityStateStore {
   /** Applies {@code query} to the state of the entity, or to {@code null} when it is unknown. */
   <R> R read(EntityType type, String id, Function<EntityState, R> query);
 
+  /**
+   * As {@link #read(EntityType, String, Function)}, for a caller that already holds the id's {@link
+   * Hash64}.
+   */
+  default <R> R read(EntityType type, String id, long idHash, Function<EntityState, R> query) {
+    return read(type, id, query);
+  }
+
   /** How many entities of {@code type} have state. */
   long size(EntityType type);
 }

@@ -35,6 +35,9 @@ public final class EventLog {
   private static final long LOW48 = (1L << 48) - 1;
   private static final long[] NO_AUX = new long[0];
 
+  /** Lines of rows, and of the auxiliary array, that reading ahead of a read touches at most. */
+  private static final int READ_AHEAD_LINES = 32;
+
   /** Longs of party memory that reading ahead reads whole rather than searches: eight lines. */
   private static final int SMALL_PARTY_MEMORY = 64;
 
@@ -319,6 +322,31 @@ public final class EventLog {
   }
 
   /**
+   * Reads, and changes nothing, the lines a read at {@code at} is about to use: the newest rows
+   * (all of a short log), the oldest row, and the auxiliary array (tiles, then the party memory)
+   * from its start; at most {@link #READ_AHEAD_LINES} lines of each. For reading ahead of a read,
+   * on the same terms as {@link #readAhead}.
+   */
+  long readAheadForRead() {
+    long[] r = rows;
+    int from = Math.min(start * stride, r.length);
+    int to = Math.min(end * stride, r.length);
+    long v = from < to ? r[from] : 0;
+    for (int i = to - 1; i >= from && i > to - 1 - READ_AHEAD_LINES * 8; i -= 8) {
+      v += r[i];
+    }
+    long[] x = aux;
+    for (int i = 0; i < Math.min(x.length, READ_AHEAD_LINES * 8); i += 8) {
+      v += x[i];
+    }
+    long[] m = distinct;
+    if (m != null) {
+      v += m[0];
+    }
+    return v;
+  }
+
+  /**
    * The second half of {@link #readAhead}: a large party memory's search for {@code partyHash}, the
    * distinct counts' slots of the new event and of the oldest event in each, which the event will
    * retire. Same terms.
@@ -525,22 +553,52 @@ public final class EventLog {
     return i == start ? baseAmount : rows[(i - 1) * stride + CUM];
   }
 
-  /** First index in {@code [start, end)} whose time is at least {@code t}. */
+  /**
+   * First index in {@code [start, end)} whose time is at least {@code t}.
+   *
+   * <p>Reads look up window edges in logs that are mostly cold in cache, so the search guesses the
+   * index by interpolating between the oldest and newest times, gallops from the guess to a bracket
+   * and bisects only that: a few dependent loads where a bisection of the whole log waits for one
+   * miss per halving. Exact for any spread of times; the guess only decides the speed.
+   */
   int lowerBound(long t) {
     if (end == start || ts(end - 1) < t) {
       return end;
     }
-    int lo = start;
-    int hi = end;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (ts(mid) < t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+    long first = ts(start);
+    if (first >= t) {
+      return start;
+    }
+    int last = end - 1;
+    long newest = ts(last);
+    // first < t <= newest; find below < above with ts(below) < t <= ts(above)
+    int guess = start + (int) ((t - first) / (double) (newest - first) * (last - start));
+    int below;
+    int above;
+    if (ts(guess) < t) {
+      below = guess;
+      above = Math.min(last, guess + 1);
+      for (int step = 2; ts(above) < t; step <<= 1) {
+        below = above;
+        above = (int) Math.min(last, (long) guess + step);
+      }
+    } else {
+      above = guess;
+      below = Math.max(start, guess - 1);
+      for (int step = 2; ts(below) >= t; step <<= 1) {
+        above = below;
+        below = (int) Math.max(start, (long) guess - step);
       }
     }
-    return lo;
+    while (above - below > 1) {
+      int mid = (below + above) >>> 1;
+      if (ts(mid) < t) {
+        below = mid;
+      } else {
+        above = mid;
+      }
+    }
+    return above;
   }
 
   /** First index in {@code [start, end)} whose time is greater than {@code t}. */
@@ -571,24 +629,80 @@ public final class EventLog {
    * Long#MIN_VALUE} if none is known.
    */
   long previousTimestamp(long t) {
-    int i = lowerBound(t);
+    return previousTimestamp(t, lowerBound(t));
+  }
+
+  /** As {@link #previousTimestamp(long)}, given {@code i = lowerBound(t)}. */
+  long previousTimestamp(long t, int i) {
     if (i > start) {
       return ts(i - 1);
     }
     return lastEvictedTs < t ? lastEvictedTs : Long.MIN_VALUE;
   }
 
+  /** Rows at or after the read time past which a read adjusts by changing the multiset. */
+  private static final int FEW_AFTER = 16;
+
   /**
    * Distinct values of the maintained count {@code index} over {@code [t - W, t)}: the multiset
-   * covers {@code [from, ∞)} for the latest window start seen, so events at or after {@code t}, and
-   * any between an earlier window's start and {@code from}, are taken out or put in, counted, and
-   * put back. Costs as many events as lie between the edges: a handful for reads near the newest
-   * event.
+   * covers {@code [from, ∞)} for the latest window start seen, so the events at or after {@code t},
+   * and any between the window's start and {@code from}, are accounted for. Costs as many events as
+   * lie between the edges: a handful for reads near the newest event.
+   *
+   * <p>Implementation note: with few events at or after {@code t} (the usual read, at or after the
+   * newest event), the adjustment only looks values up in the multiset, so the lookups of a cold
+   * multiset are independent loads that overlap; otherwise it takes them out and puts them back.
+   *
+   * @param seen scratch space for the values added back, reset here
    */
-  int maintainedDistinct(int d, long t) {
+  int maintainedDistinct(int d, long t, DistinctSet seen) {
     // A window that starts later than the maintained one moves it for good: reads mostly come at
     // or after the newest event, and each event then leaves the multiset once.
     advance(d, t - spec.distinct().get(d).windowMillis());
+    int after = lowerBound(t);
+    int edge = lowerBound(t - spec.distinct().get(d).windowMillis());
+    int lo = (int) LongMultiset.get(distinct, d, LongMultiset.LO);
+    int from = Math.max(after, lo);
+    if (lo < edge || end - from > FEW_AFTER) {
+      return maintainedDistinctByChanging(d, t);
+    }
+    int result = LongMultiset.distinct(distinct, d);
+    // Events at or after t: a value all of whose held events are among them is not in the window.
+    for (int i = from; i < end; i++) {
+      long v = value(d, i);
+      if (v != 0
+          && occurrences(d, v, from, i) == 0
+          && LongMultiset.count(distinct, d, v) == occurrences(d, v, from, end)) {
+        result--;
+      }
+    }
+    // Events between the window's start and the multiset's: a value the window holds nowhere else.
+    int to = Math.min(lo, after);
+    seen.reset(to - edge);
+    for (int i = edge; i < to; i++) {
+      long v = value(d, i);
+      if (v != 0 && LongMultiset.count(distinct, d, v) == occurrences(d, v, from, end)) {
+        int before = seen.size();
+        seen.add(v, false);
+        result += seen.size() - before;
+      }
+    }
+    return result;
+  }
+
+  /** Rows in {@code [from, to)} holding {@code v} in maintained count {@code d}'s column. */
+  private int occurrences(int d, long v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (value(d, i) == v) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@link #maintainedDistinct} by taking events out of the multiset and putting them back. */
+  private int maintainedDistinctByChanging(int d, long t) {
     int after = lowerBound(t);
     int edge = lowerBound(t - spec.distinct().get(d).windowMillis());
     int lo = (int) LongMultiset.get(distinct, d, LongMultiset.LO);

@@ -298,48 +298,77 @@ public final class FeatureEngine {
    */
   public FeatureVector featuresFor(Transaction t) {
     long at = t.timestamp().toEpochMilli();
-    int size = registry.size();
-    double[] values = new double[size];
-    long[] ages = new long[size];
+    double[] values = new double[registry.size()];
+    long[] previous = FeatureVector.nothingRead();
     String customerId = t.customerId().value();
+    boolean merchant = t.merchantId() != null;
+    boolean counterparty = t.counterpartyId() != null;
+    long customerHash = Hash64.of(customerId);
+    long receiverHash = Hash64.of(t.receiverId());
+    long merchantHash = merchant ? receiverHash : 0;
+    long counterpartyHash = counterparty ? counterpartyHash(t, receiverHash) : 0;
+    readAhead(customerHash, merchantHash, counterpartyHash);
     long expected = profiles.expectedMonthlyCents(customerId);
-    FeatureReader.Scored scored =
-        new FeatureReader.Scored(t.amount().cents(), Hash64.of(t.receiverId()));
+    FeatureReader.Scored scored = new FeatureReader.Scored(t.amount().cents(), receiverHash);
     boolean known =
         store.read(
             EntityType.CUSTOMER,
             customerId,
-            s -> {
-              plan.customerReader.read(s, at, values, ages, expected, scored);
-              return s != null && hasHistoryBefore(s, at);
-            });
-    boolean merchant = t.merchantId() != null;
-    store.read(
-        EntityType.MERCHANT,
-        merchant ? t.merchantId().value() : "",
-        s -> {
-          plan.merchantReader.read(merchant ? s : null, at, values, ages, 0, null);
-          return null;
-        });
-    boolean counterparty = t.counterpartyId() != null;
-    String receiver = counterparty ? t.counterpartyId().value() : "";
-    long receiverExpected = counterparty ? profiles.expectedMonthlyCents(receiver) : 0;
-    store.read(
-        EntityType.CUSTOMER,
-        receiver,
-        s -> {
-          plan.counterpartyReader.read(
-              counterparty ? s : null, at, values, ages, receiverExpected, null);
-          return null;
-        });
-    return new FeatureVector(registry, values, ages, true, known, merchant, counterparty, true);
+            customerHash,
+            s -> plan.customerReader.read(s, at, values, previous, 0, expected, scored));
+    // An absent merchant or receiving account reads nothing: its features stay 0, its ages -1.
+    if (merchant) {
+      int slot = FeatureVector.previousSlot(EntityType.MERCHANT);
+      store.read(
+          EntityType.MERCHANT,
+          t.merchantId().value(),
+          merchantHash,
+          s -> plan.merchantReader.read(s, at, values, previous, slot, 0, null));
+    }
+    if (counterparty) {
+      String receiver = t.counterpartyId().value();
+      long receiverExpected = profiles.expectedMonthlyCents(receiver);
+      int slot = FeatureVector.previousSlot(EntityType.COUNTERPARTY);
+      store.read(
+          EntityType.CUSTOMER,
+          receiver,
+          counterpartyHash,
+          s -> plan.counterpartyReader.read(s, at, values, previous, slot, receiverExpected, null));
+    }
+    return new FeatureVector(
+        registry, values, at, previous, true, known, merchant, counterparty, true);
   }
 
-  private static boolean hasHistoryBefore(EntityState s, long at) {
-    EventLog out = s.log(Direction.OUTGOING);
-    EventLog in = s.log(Direction.INCOMING);
-    return (out != null && out.previousTimestamp(at) != Long.MIN_VALUE)
-        || (in != null && in.previousTimestamp(at) != Long.MIN_VALUE);
+  /**
+   * Brings the state a read of these entities (hashes, 0 for none) will use toward the cache, level
+   * by level across the entities and their logs, so that their cache misses overlap instead of
+   * following one another: the read of one payment's customer, merchant and receiving account is
+   * three chains of misses (store slot, entity, log, rows). As {@link ReadAhead} for batches of
+   * updates, it only reads, without locks; a store outside the process offers nothing to peek at.
+   */
+  private void readAhead(long customerHash, long merchantHash, long counterpartyHash) {
+    EntityState customer = peek(EntityType.CUSTOMER, customerHash);
+    EntityState merchant = peek(EntityType.MERCHANT, merchantHash);
+    EntityState receiver = peek(EntityType.CUSTOMER, counterpartyHash);
+    long v =
+        touch(log(customer, Direction.OUTGOING))
+            + touch(log(customer, Direction.INCOMING))
+            + touch(log(merchant, Direction.INCOMING))
+            + touch(log(receiver, Direction.OUTGOING))
+            + touch(log(receiver, Direction.INCOMING));
+    readAheads.get().sink += v;
+  }
+
+  private EntityState peek(EntityType type, long hash) {
+    return hash == 0 ? null : store.peek(type, hash);
+  }
+
+  private static EventLog log(EntityState s, Direction direction) {
+    return s == null ? null : s.log(direction);
+  }
+
+  private static long touch(EventLog log) {
+    return log == null ? 0 : log.readAheadForRead();
   }
 
   /**
@@ -354,31 +383,26 @@ public final class FeatureEngine {
           "look up the customer itself: " + type + " features exist only when scoring");
     }
     long time = at.toEpochMilli();
-    int size = registry.size();
-    double[] values = new double[size];
-    long[] ages = new long[size];
-    java.util.Arrays.fill(ages, -1);
+    double[] values = new double[registry.size()];
+    long[] previous = FeatureVector.nothingRead();
     FeatureReader reader = type == EntityType.CUSTOMER ? plan.customerReader : plan.merchantReader;
     long expected = type == EntityType.CUSTOMER ? profiles.expectedMonthlyCents(id) : 0;
-    boolean[] history = new boolean[1];
-    Boolean known =
+    int slot = FeatureVector.previousSlot(type);
+    long hash = Hash64.of(id);
+    boolean customer = type == EntityType.CUSTOMER;
+    readAhead(customer ? hash : 0, customer ? 0 : hash, 0);
+    // null: unknown; otherwise whether it has history before the read
+    Boolean history =
         store.read(
             type,
             id,
-            s -> {
-              if (s == null) {
-                return false;
-              }
-              reader.read(s, time, values, ages, expected, null);
-              history[0] = hasHistoryBefore(s, time);
-              return true;
-            });
-    if (!known) {
+            hash,
+            s -> s == null ? null : reader.read(s, time, values, previous, slot, expected, null));
+    if (history == null) {
       return null;
     }
-    boolean customer = type == EntityType.CUSTOMER;
     return new FeatureVector(
-        registry, values, ages, customer, customer && history[0], !customer, false, false);
+        registry, values, time, previous, customer, customer && history, !customer, false, false);
   }
 
   /** Customer payments placed in windows so far. */

@@ -6,23 +6,35 @@ import java.util.List;
 
 /**
  * Evaluates the features of one entity type (and, for customers, those of the scored transaction)
- * from an {@link EntityState} at a read time, writing each value and its age into its slot.
+ * from an {@link EntityState} at a read time, writing each value into its slot.
  *
- * <p>Implementation note: features are compiled once into window slots (flow, window), so a read
- * does the binary searches, the pass over events and the tile sums of each slot once, whatever the
- * number of features sharing it; scratch space is per thread, so a read allocates nothing.
+ * <p>Implementation note: features are compiled once into window slots (flow, window) and flat
+ * arrays of what each feature reads, so a read does no lookup per feature. Per flow, one backward
+ * pass over the raw events fills every slot of the flow ({@link FlowScan}), and one pass over the
+ * party memory counts the new parties of every window. Scratch space is per thread, so a read
+ * allocates nothing.
  */
 final class FeatureReader {
   private static final double MILLIS_PER_MINUTE = 60_000.0;
   private static final double MILLIS_PER_DAY = WindowKind.DAY;
   private static final double DAYS_PER_MONTH = 30.0;
+  private static final int OUT = 0;
+  private static final int IN = 1;
 
-  private final EntityType entity;
   private final PopulationStats population;
   private final long roundUnitCents;
-  private final int[] slots;
-  private final FeatureDefinition[] definitions;
-  private final int[] windowSlot;
+  private final boolean needsPopulation;
+
+  /** Per feature of this reader: its registry index, aggregation, window and where it reads. */
+  private final int[] index;
+
+  private final Aggregation[] aggregation;
+  private final Direction[] direction;
+  private final long[] windowMillis;
+  private final boolean[] transaction;
+
+  /** The window slot read, or -1; for cross-flow features the outgoing one. */
+  private final int[] slot;
 
   /** The incoming slot of cross-flow features, or -1. */
   private final int[] secondSlot;
@@ -30,26 +42,36 @@ final class FeatureReader {
   /** Maintained distinct index for merchant distinct features, or -1. */
   private final int[] maintained;
 
-  private final List<WindowSlot> windowSlots = new ArrayList<>();
-  private final boolean needsPopulation;
+  /** Position of a new-parties feature's window among its flow's {@link #partyWindows}, or -1. */
+  private final int[] partyWindow;
+
+  private final WindowSlot[] slots;
+
+  /** Slot indices by flow ({@link #OUT}, {@link #IN}). */
+  private final int[][] flowSlots;
+
+  /** Windows of new-parties features by flow. */
+  private final long[][] partyWindows;
+
   private final ThreadLocal<Scratch> scratch;
 
   /** Per-thread working space of a read. */
   private static final class Scratch {
-    final int[] lo;
+    final WindowTotals[] totals;
+    final FlowScan scan;
     final int[] hi = new int[2];
     final long[] previous = new long[2];
-    final ScanStats[] stats;
-    final TileTotals[] tiles;
+    final int[][] newParties;
+    final DistinctSet seen = new DistinctSet();
 
-    Scratch(int slots) {
-      lo = new int[slots];
-      stats = new ScanStats[slots];
-      tiles = new TileTotals[slots];
-      for (int i = 0; i < slots; i++) {
-        stats[i] = new ScanStats();
-        tiles[i] = new TileTotals();
+    Scratch(int slotCount, long[][] partyWindows) {
+      totals = new WindowTotals[slotCount];
+      for (int i = 0; i < slotCount; i++) {
+        totals[i] = new WindowTotals();
       }
+      scan = new FlowScan(slotCount);
+      newParties =
+          new int[][] {new int[partyWindows[OUT].length], new int[partyWindows[IN].length]};
     }
   }
 
@@ -60,100 +82,124 @@ final class FeatureReader {
       PopulationStats population,
       LogSpec outgoing,
       LogSpec incoming) {
-    this.entity = entity;
     this.population = population;
     this.roundUnitCents = settings.roundUnit().cents();
-    List<Integer> slotList = new ArrayList<>();
-    List<FeatureDefinition> defs = new ArrayList<>();
-    List<Integer> windowList = new ArrayList<>();
-    List<Integer> secondList = new ArrayList<>();
-    List<Integer> maintainedList = new ArrayList<>();
-    boolean pop = false;
+    List<WindowSlot> windowSlots = new ArrayList<>();
+    List<List<Long>> parties = List.of(new ArrayList<>(), new ArrayList<>());
+    List<FeatureDefinition> mine = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < registry.size(); i++) {
       FeatureDefinition d = registry.get(i);
-      boolean mine =
-          d.entity() == entity
-              || (entity == EntityType.CUSTOMER && d.entity() == EntityType.TRANSACTION);
-      if (!mine) {
-        continue;
+      if (d.entity() == entity
+          || (entity == EntityType.CUSTOMER && d.entity() == EntityType.TRANSACTION)) {
+        mine.add(d);
+        indices.add(i);
       }
-      slotList.add(i);
-      defs.add(d);
+    }
+    int n = mine.size();
+    index = indices.stream().mapToInt(Integer::intValue).toArray();
+    aggregation = new Aggregation[n];
+    direction = new Direction[n];
+    windowMillis = new long[n];
+    transaction = new boolean[n];
+    slot = new int[n];
+    secondSlot = new int[n];
+    maintained = new int[n];
+    partyWindow = new int[n];
+    boolean pop = false;
+    for (int i = 0; i < n; i++) {
+      FeatureDefinition d = mine.get(i);
       Aggregation a = d.aggregation();
-      int first = -1;
-      int second = -1;
-      int kept = -1;
-      if (a == Aggregation.PASS_THROUGH_RATIO || a == Aggregation.NET_FLOW) {
-        first = slot(Direction.OUTGOING, d);
-        second = slot(Direction.INCOMING, d);
-      } else if (a == Aggregation.DAYS_DORMANT || d.window().isZero()) {
-        first = -1;
-      } else {
-        Direction dir = d.entity() == EntityType.TRANSACTION ? Direction.OUTGOING : d.direction();
-        first = slot(dir, d);
-        WindowSlot ws = windowSlots.get(first);
-        boolean distinctKind =
-            a.kind() == Kind.DISTINCT
-                || a == Aggregation.DISTINCT_MERCHANTS
-                || a == Aggregation.MERCHANT_DIVERSITY;
+      aggregation[i] = a;
+      direction[i] = d.direction();
+      windowMillis[i] = d.windowMillis();
+      transaction[i] = d.entity() == EntityType.TRANSACTION;
+      slot[i] = -1;
+      secondSlot[i] = -1;
+      maintained[i] = -1;
+      partyWindow[i] = -1;
+      if (a == Aggregation.PASS_THROUGH_RATIO
+          || a == Aggregation.NET_FLOW
+          || a == Aggregation.DAYS_DORMANT) {
+        slot[i] = slot(windowSlots, entity, Direction.OUTGOING, d);
+        secondSlot[i] = slot(windowSlots, entity, Direction.INCOMING, d);
+      } else if (a == Aggregation.NEW_PARTIES) {
+        List<Long> windows = parties.get(d.direction().log());
+        if (!windows.contains(d.windowMillis())) {
+          windows.add(d.windowMillis());
+        }
+        partyWindow[i] = windows.indexOf(d.windowMillis());
+      } else if (!d.window().isZero()) {
+        Direction dir = transaction[i] ? Direction.OUTGOING : d.direction();
+        slot[i] = slot(windowSlots, entity, dir, d);
+        WindowSlot ws = windowSlots.get(slot[i]);
         if (entity == EntityType.MERCHANT && a.kind() == Kind.DISTINCT) {
-          kept = incoming.distinctIndex(d.windowMillis(), a == Aggregation.DISTINCT_IPS);
+          maintained[i] = incoming.distinctIndex(d.windowMillis(), a == Aggregation.DISTINCT_IPS);
         } else if (ws.kind == WindowKind.EXACT) {
-          int mask = 0;
-          boolean scan = a.kind() == Kind.SCAN || a.kind() == Kind.FLAG || distinctKind;
-          if (distinctKind) {
-            mask |= ScanStats.DISTINCT;
-          }
-          if (a == Aggregation.POPULATION_ZSCORE || a == Aggregation.POPULATION_OUTLIER_RATIO) {
-            mask |= ScanStats.POPULATION;
-          }
-          if (a == Aggregation.AMOUNT_TREND) {
-            mask |= ScanStats.TREND;
-          }
-          if (a == Aggregation.GAP_REGULARITY) {
-            mask |= ScanStats.GAPS;
-          }
-          if (a == Aggregation.HOUR_ENTROPY) {
-            mask |= ScanStats.HOURS;
-          }
-          ws.scan |= scan;
-          ws.scanMask |= mask;
+          ws.scanMask |= scanMask(a);
         }
       }
       pop |=
           a == Aggregation.POPULATION_ZSCORE
               || a == Aggregation.POPULATION_OUTLIER_RATIO
               || a == Aggregation.TXN_AMOUNT_ZSCORE;
-      windowList.add(first);
-      secondList.add(second);
-      maintainedList.add(kept);
     }
-    this.slots = slotList.stream().mapToInt(Integer::intValue).toArray();
-    this.definitions = defs.toArray(new FeatureDefinition[0]);
-    this.windowSlot = windowList.stream().mapToInt(Integer::intValue).toArray();
-    this.secondSlot = secondList.stream().mapToInt(Integer::intValue).toArray();
-    this.maintained = maintainedList.stream().mapToInt(Integer::intValue).toArray();
     this.needsPopulation = pop;
-    int slotCount = windowSlots.size();
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(slotCount));
+    this.slots = windowSlots.toArray(new WindowSlot[0]);
+    this.flowSlots = new int[2][];
+    this.partyWindows = new long[2][];
+    for (Direction dir : List.of(Direction.OUTGOING, Direction.INCOMING)) {
+      int f = dir.log();
+      List<Integer> of = new ArrayList<>();
+      for (int s = 0; s < slots.length; s++) {
+        if (slots[s].direction == dir) {
+          of.add(s);
+        }
+      }
+      flowSlots[f] = of.stream().mapToInt(Integer::intValue).toArray();
+      partyWindows[f] = parties.get(f).stream().mapToLong(Long::longValue).toArray();
+    }
+    int slotCount = slots.length;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(slotCount, partyWindows));
   }
 
-  private int slot(Direction direction, FeatureDefinition d) {
+  /** What the pass over an exact window must gather for {@code a}. */
+  private static int scanMask(Aggregation a) {
+    int mask = 0;
+    if (a.kind() == Kind.SCAN || a.kind() == Kind.FLAG) {
+      mask |= FlowScan.SCAN;
+    }
+    if (a.kind() == Kind.DISTINCT
+        || a == Aggregation.DISTINCT_MERCHANTS
+        || a == Aggregation.MERCHANT_DIVERSITY) {
+      mask |= FlowScan.SCAN | FlowScan.DISTINCT;
+    }
+    if (a == Aggregation.POPULATION_ZSCORE || a == Aggregation.POPULATION_OUTLIER_RATIO) {
+      mask |= FlowScan.POPULATION;
+    }
+    if (a == Aggregation.AMOUNT_TREND) {
+      mask |= FlowScan.TREND;
+    }
+    if (a == Aggregation.GAP_REGULARITY) {
+      mask |= FlowScan.GAPS;
+    }
+    if (a == Aggregation.HOUR_ENTROPY) {
+      mask |= FlowScan.HOURS;
+    }
+    return mask;
+  }
+
+  private static int slot(
+      List<WindowSlot> windowSlots, EntityType entity, Direction direction, FeatureDefinition d) {
     long w = d.windowMillis();
     for (int i = 0; i < windowSlots.size(); i++) {
       if (windowSlots.get(i).matches(direction, w)) {
         return i;
       }
     }
-    EntityType logOwner = entity;
     windowSlots.add(
-        new WindowSlot(direction, w, WindowKind.of(logOwner, d.window(), d.aggregation())));
+        new WindowSlot(direction, w, WindowKind.of(entity, d.window(), d.aggregation())));
     return windowSlots.size() - 1;
-  }
-
-  /** The (flow, window) pairs this reader reads, for deriving what logs keep. */
-  List<WindowSlot> windowSlots() {
-    return windowSlots;
   }
 
   /**
@@ -165,94 +211,65 @@ final class FeatureReader {
 
   /**
    * Writes this entity's features as of {@code at} (exclusive) into {@code out}, and into {@code
-   * ages} the milliseconds since the newest event each reads (-1 when none).
+   * previous[from]} and {@code previous[from + 1]} the time of the newest event before {@code at}
+   * of its outgoing and its incoming flow ({@link Long#MIN_VALUE} when none), from which each
+   * value's age follows.
    *
    * @param s the entity's state, null when unknown (everything reads 0)
    * @param expectedMonthlyCents the customer's declared monthly volume, 0 when none
    * @param scored the scored transaction, or null for an entity lookup (transaction features are
    *     then left 0)
+   * @return whether the entity has any event before {@code at}
    */
-  void read(
-      EntityState s, long at, double[] out, long[] ages, long expectedMonthlyCents, Scored scored) {
+  boolean read(
+      EntityState s,
+      long at,
+      double[] out,
+      long[] previous,
+      int from,
+      long expectedMonthlyCents,
+      Scored scored) {
     Scratch x = scratch.get();
     EventLog outLog = s == null ? null : s.log(Direction.OUTGOING);
     EventLog inLog = s == null ? null : s.log(Direction.INCOMING);
-    x.hi[0] = outLog == null ? 0 : outLog.lowerBound(at);
-    x.hi[1] = inLog == null ? 0 : inLog.lowerBound(at);
-    x.previous[0] = outLog == null ? Long.MIN_VALUE : outLog.previousTimestamp(at);
-    x.previous[1] = inLog == null ? Long.MIN_VALUE : inLog.previousTimestamp(at);
     PopulationStats.Reference ref = needsPopulation ? population.reference(at) : null;
-    for (int w = 0; w < windowSlots.size(); w++) {
-      WindowSlot ws = windowSlots.get(w);
-      EventLog log = ws.direction == Direction.OUTGOING ? outLog : inLog;
-      int li = ws.direction.log();
-      if (log == null) {
-        x.lo[w] = 0;
-        x.stats[w].compute(null, 0, 0, 0, ref, at);
-        x.tiles[w].clear();
-        continue;
-      }
-      if (ws.kind == WindowKind.EXACT) {
-        x.lo[w] = log.lowerBound(at - ws.window);
-        if (ws.scan) {
-          x.stats[w].compute(log, x.lo[w], x.hi[li], ws.scanMask, ref, at);
-        }
-      } else {
-        x.tiles[w].compute(log, ws.kind, ws.tiles, at);
-      }
+    flow(OUT, outLog, at, x, ref);
+    flow(IN, inLog, at, x, ref);
+    for (int i = 0; i < index.length; i++) {
+      out[index[i]] =
+          transaction[i] && scored == null
+              ? 0
+              : value(i, outLog, inLog, at, x, ref, expectedMonthlyCents, scored);
     }
-    for (int i = 0; i < slots.length; i++) {
-      FeatureDefinition d = definitions[i];
-      boolean transaction = d.entity() == EntityType.TRANSACTION;
-      if (transaction && scored == null) {
-        out[slots[i]] = 0;
-        ages[slots[i]] = -1;
-        continue;
-      }
-      out[slots[i]] = value(i, d, s, outLog, inLog, at, x, ref, expectedMonthlyCents, scored);
-      ages[slots[i]] = transaction ? -1 : age(d, at, x);
-    }
+    previous[from] = x.previous[OUT];
+    previous[from + 1] = x.previous[IN];
+    return x.previous[OUT] != Long.MIN_VALUE || x.previous[IN] != Long.MIN_VALUE;
   }
 
-  private static long age(FeatureDefinition d, long at, Scratch x) {
-    long previous =
-        switch (d.direction()) {
-          case OUTGOING -> x.previous[0];
-          case INCOMING -> x.previous[1];
-          case BOTH -> Math.max(x.previous[0], x.previous[1]);
-        };
-    return previous == Long.MIN_VALUE ? -1 : at - previous;
-  }
-
-  private int count(int w, Scratch x) {
-    WindowSlot ws = windowSlots.get(w);
-    if (ws.kind == WindowKind.EXACT) {
-      return Math.max(0, x.hi[ws.direction.log()] - x.lo[w]);
-    }
-    return x.tiles[w].count;
-  }
-
-  private long sumCents(int w, Scratch x, EventLog log) {
-    WindowSlot ws = windowSlots.get(w);
+  /** Everything the features read of one flow: its slots' totals, new parties, previous event. */
+  private void flow(int f, EventLog log, long at, Scratch x, PopulationStats.Reference ref) {
+    int[] mine = flowSlots[f];
+    int[] parties = x.newParties[f];
+    java.util.Arrays.fill(parties, 0);
     if (log == null) {
-      return 0;
+      x.hi[f] = 0;
+      x.previous[f] = Long.MIN_VALUE;
+      for (int s : mine) {
+        x.totals[s].clear();
+      }
+      return;
     }
-    if (ws.kind == WindowKind.EXACT) {
-      return log.sumCents(x.lo[w], x.hi[ws.direction.log()]);
+    int hi = log.lowerBound(at);
+    x.hi[f] = hi;
+    x.previous[f] = log.previousTimestamp(at, hi);
+    x.scan.fill(log, at, hi, slots, mine, x.totals, ref);
+    if (parties.length > 0 && log.remembersParties()) {
+      PartyMemory.startedIn(log, at, partyWindows[f], parties);
     }
-    return x.tiles[w].sumCents;
-  }
-
-  private int flagCount(int w, Scratch x, int flag) {
-    return windowSlots.get(w).kind == WindowKind.EXACT
-        ? x.stats[w].flags[flag]
-        : x.tiles[w].flags[flag];
   }
 
   private double value(
       int i,
-      FeatureDefinition d,
-      EntityState s,
       EventLog outLog,
       EventLog inLog,
       long at,
@@ -260,52 +277,40 @@ final class FeatureReader {
       PopulationStats.Reference ref,
       long expectedMonthlyCents,
       Scored scored) {
-    Aggregation a = d.aggregation();
-    int w = windowSlot[i];
-    EventLog log =
-        w < 0 ? null : windowSlots.get(w).direction == Direction.OUTGOING ? outLog : inLog;
+    Aggregation a = aggregation[i];
+    int w = slot[i];
+    WindowTotals t = w < 0 ? null : x.totals[w];
     switch (a) {
       case COUNT:
-        return count(w, x);
+        return t.count;
       case SUM:
-        return sumCents(w, x, log) / 100.0;
+        return t.sumCents / 100.0;
       case MEAN:
-        {
-          int n = count(w, x);
-          return n == 0 ? 0 : sumCents(w, x, log) / 100.0 / n;
-        }
+        return t.count == 0 ? 0 : t.sumCents / 100.0 / t.count;
       case MAX:
-        return x.stats[w].maxCents / 100.0;
+        return t.maxCents / 100.0;
       case DISTINCT_IPS:
-        return maintained[i] >= 0 ? maintainedDistinct(log, i, at) : x.stats[w].distinctIps;
+        return maintained[i] >= 0 ? maintainedDistinct(inLog, i, at, x) : t.distinctIps;
       case DISTINCT_PARTIES:
-        return maintained[i] >= 0 ? maintainedDistinct(log, i, at) : x.stats[w].distinctParties;
+        return maintained[i] >= 0 ? maintainedDistinct(inLog, i, at, x) : t.distinctParties;
       case DISTINCT_MERCHANTS:
-        return x.stats[w].distinctMerchants;
+        return t.distinctMerchants;
       case NEW_PARTIES:
-        return log == null || !log.remembersParties()
-            ? 0
-            : PartyMemory.startedIn(log, at - d.windowMillis(), at);
+        return x.newParties[direction[i].log()][partyWindow[i]];
       case RATE_PER_MINUTE:
-        {
-          int n = count(w, x);
-          if (n == 0) {
-            return 0;
-          }
-          return n / Math.max(1.0, (at - log.ts(x.lo[w])) / MILLIS_PER_MINUTE);
-        }
+        return t.count == 0 ? 0 : t.count / Math.max(1.0, (at - t.firstTs) / MILLIS_PER_MINUTE);
       case BURST_RATIO:
         {
-          int n = count(w, x);
-          if (n == 0) {
+          if (t.count == 0) {
             return 0;
           }
-          int recent =
-              x.hi[windowSlots.get(w).direction.log()] - log.lowerBound(at - d.windowMillis() / 24);
-          return recent * 24.0 / n;
+          int f = slots[w].direction.log();
+          EventLog log = f == OUT ? outLog : inLog;
+          int recent = x.hi[f] - log.lowerBound(at - windowMillis[i] / 24);
+          return recent * 24.0 / t.count;
         }
       case COEFFICIENT_OF_VARIATION:
-        return x.stats[w].cv;
+        return t.cv;
       case NIGHT_COUNT:
       case WEEKEND_COUNT:
       case NEAR_THRESHOLD_COUNT:
@@ -313,42 +318,33 @@ final class FeatureReader {
       case HIGH_RISK_COUNTRY_COUNT:
       case CROSS_BORDER_COUNT:
       case ACCOUNT_TRANSFER_COUNT:
-        return flagCount(w, x, a.flag());
+        return t.flags[a.flag()];
       case ROUND_AMOUNT_RATIO:
-        {
-          int n = count(w, x);
-          return n == 0 ? 0 : flagCount(w, x, EventFlags.ROUND_AMOUNT) / (double) n;
-        }
+        return t.count == 0 ? 0 : t.flags[EventFlags.ROUND_AMOUNT] / (double) t.count;
       case NEAR_THRESHOLD_SUM:
-        return x.stats[w].nearSumCents / 100.0;
+        return t.nearSumCents / 100.0;
       case HOUR_ENTROPY:
-        return x.stats[w].hourEntropy;
+        return t.hourEntropy;
       case AMOUNT_TREND:
-        return x.stats[w].trend;
+        return t.trend;
       case GAP_REGULARITY:
-        return x.stats[w].regularity;
+        return t.regularity;
       case MERCHANT_DIVERSITY:
         {
-          ScanStats st = x.stats[w];
-          return st.merchantPayments == 0 ? 0 : st.distinctMerchants / (double) st.merchantPayments;
+          int payments = t.merchantPayments();
+          return payments == 0 ? 0 : t.distinctMerchants / (double) payments;
         }
       case POPULATION_ZSCORE:
-        {
-          ScanStats st = x.stats[w];
-          return st.count == 0 ? 0 : ref.zscore(st.scaledLogSum / (double) st.count);
-        }
+        return t.count == 0 ? 0 : ref.zscore(t.scaledLogSum / (double) t.count);
       case POPULATION_OUTLIER_RATIO:
-        {
-          ScanStats st = x.stats[w];
-          return st.count == 0 || !ref.usable() ? 0 : st.outliers / (double) st.count;
-        }
+        return t.count == 0 || !ref.usable() ? 0 : t.outliers / (double) t.count;
       case DAYS_SINCE_PREVIOUS:
         {
-          long previous = x.previous[d.direction().log()];
+          long previous = x.previous[direction[i].log()];
           return previous == Long.MIN_VALUE ? 0 : (at - previous) / MILLIS_PER_DAY;
         }
       case DAYS_DORMANT:
-        return daysDormant(outLog, inLog, at, d.windowMillis());
+        return daysDormant(outLog, inLog, at, windowMillis[i], t, x.totals[secondSlot[i]]);
       case ACCOUNT_AGE_DAYS:
         {
           long first = Long.MAX_VALUE;
@@ -362,27 +358,25 @@ final class FeatureReader {
         }
       case PASS_THROUGH_RATIO:
         {
-          long sent = sumCents(w, x, outLog);
-          long received = sumCents(secondSlot[i], x, inLog);
+          long sent = t.sumCents;
+          long received = x.totals[secondSlot[i]].sumCents;
           long larger = Math.max(sent, received);
           return larger <= 0 ? 0 : Math.max(0, Math.min(sent, received)) / (double) larger;
         }
       case NET_FLOW:
-        return (sumCents(secondSlot[i], x, inLog) - sumCents(w, x, outLog)) / 100.0;
+        return (x.totals[secondSlot[i]].sumCents - t.sumCents) / 100.0;
       case EXPECTED_VOLUME_PACE:
         {
           if (expectedMonthlyCents <= 0) {
             return 0;
           }
-          double days = d.windowMillis() / MILLIS_PER_DAY;
-          return sumCents(w, x, log) * (DAYS_PER_MONTH / days) / expectedMonthlyCents;
+          double days = windowMillis[i] / MILLIS_PER_DAY;
+          return t.sumCents * (DAYS_PER_MONTH / days) / expectedMonthlyCents;
         }
       case TXN_AMOUNT_TO_MEAN:
-        {
-          int n = count(w, x);
-          long sum = sumCents(w, x, log);
-          return n == 0 || sum <= 0 ? 0 : scored.amountCents() * (double) n / sum;
-        }
+        return t.count == 0 || t.sumCents <= 0
+            ? 0
+            : scored.amountCents() * (double) t.count / t.sumCents;
       case TXN_AMOUNT_TO_EXPECTED_MONTHLY:
         return expectedMonthlyCents <= 0 ? 0 : scored.amountCents() / (double) expectedMonthlyCents;
       case TXN_AMOUNT_ZSCORE:
@@ -400,30 +394,31 @@ final class FeatureReader {
     }
   }
 
-  private int maintainedDistinct(EventLog log, int i, long at) {
-    return log == null ? 0 : log.maintainedDistinct(maintained[i], at);
+  private int maintainedDistinct(EventLog log, int i, long at, Scratch x) {
+    return log == null ? 0 : log.maintainedDistinct(maintained[i], at, x.seen);
   }
 
-  private static double daysDormant(EventLog outLog, EventLog inLog, long at, long window) {
+  /**
+   * Days from the newest event before the window to the first in it (or {@code at}), over both
+   * flows, given both flows' totals of the window.
+   */
+  private static double daysDormant(
+      EventLog outLog, EventLog inLog, long at, long window, WindowTotals out, WindowTotals in) {
     long from = at - window;
-    long before = Math.max(previousBefore(outLog, from), previousBefore(inLog, from));
+    long before = Math.max(previousBefore(outLog, from, out), previousBefore(inLog, from, in));
     if (before == Long.MIN_VALUE) {
       return 0;
     }
-    long firstIn = Math.min(firstIn(outLog, from, at), firstIn(inLog, from, at));
+    long firstIn = Math.min(firstIn(out, at), firstIn(in, at));
     return (firstIn - before) / MILLIS_PER_DAY;
   }
 
-  private static long previousBefore(EventLog log, long t) {
-    return log == null ? Long.MIN_VALUE : log.previousTimestamp(t);
+  private static long previousBefore(EventLog log, long from, WindowTotals w) {
+    return log == null ? Long.MIN_VALUE : log.previousTimestamp(from, w.lo);
   }
 
-  /** Time of the first event in {@code [from, at)}, or {@code at} when there is none. */
-  private static long firstIn(EventLog log, long from, long at) {
-    if (log == null) {
-      return at;
-    }
-    int i = log.lowerBound(from);
-    return i < log.end() && log.ts(i) < at ? log.ts(i) : at;
+  /** Time of the window's first event, or {@code at} when it has none. */
+  private static long firstIn(WindowTotals w, long at) {
+    return w.count > 0 ? w.firstTs : at;
   }
 }

@@ -10,17 +10,25 @@ import java.util.Map;
 public final class FeatureVector {
   private final FeatureRegistry registry;
   private final double[] values;
-  private final long[] ages;
+  private final long at;
+  private final long[] previous;
   private final boolean customerPresent;
   private final boolean customerKnown;
   private final boolean merchantPresent;
   private final boolean counterpartyPresent;
   private final boolean transaction;
 
+  /**
+   * @param at the read time
+   * @param previous the newest event before {@code at} of the outgoing and incoming flows of the
+   *     customer, the merchant and the receiving account, in that order ({@link #previousSlot}),
+   *     {@link Long#MIN_VALUE} where none was read
+   */
   FeatureVector(
       FeatureRegistry registry,
       double[] values,
-      long[] ages,
+      long at,
+      long[] previous,
       boolean customerPresent,
       boolean customerKnown,
       boolean merchantPresent,
@@ -28,7 +36,8 @@ public final class FeatureVector {
       boolean transaction) {
     this.registry = registry;
     this.values = values;
-    this.ages = ages;
+    this.at = at;
+    this.previous = previous;
     this.customerPresent = customerPresent;
     this.customerKnown = customerKnown;
     this.merchantPresent = merchantPresent;
@@ -59,11 +68,38 @@ public final class FeatureVector {
    * is the empty window's) and for transaction features.
    */
   public long ageMillis(int index) {
-    return ages[index];
+    FeatureDefinition d = registry.get(index);
+    if (d.entity() == EntityType.TRANSACTION) {
+      return -1;
+    }
+    int slot = previousSlot(d.entity());
+    long newest =
+        switch (d.direction()) {
+          case OUTGOING -> previous[slot];
+          case INCOMING -> previous[slot + 1];
+          case BOTH -> Math.max(previous[slot], previous[slot + 1]);
+        };
+    return newest == Long.MIN_VALUE ? -1 : at - newest;
   }
 
   public long ageMillis(String name) {
-    return ages[index(name)];
+    return ageMillis(index(name));
+  }
+
+  /** Where an entity's two flows' newest events are in {@code previous}. */
+  static int previousSlot(EntityType entity) {
+    return switch (entity) {
+      case CUSTOMER, TRANSACTION -> 0;
+      case MERCHANT -> 2;
+      case COUNTERPARTY -> 4;
+    };
+  }
+
+  /** A {@code previous} array for the constructor: nothing read yet. */
+  static long[] nothingRead() {
+    return new long[] {
+      Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE
+    };
   }
 
   private int index(String name) {

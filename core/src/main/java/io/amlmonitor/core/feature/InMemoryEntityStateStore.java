@@ -59,7 +59,11 @@ public final class InMemoryEntityStateStore implements EntityStateStore {
 
   @Override
   public <R> R read(EntityType type, String id, Function<EntityState, R> query) {
-    long hash = Hash64.of(id);
+    return read(type, id, Hash64.of(id), query);
+  }
+
+  @Override
+  public <R> R read(EntityType type, String id, long hash, Function<EntityState, R> query) {
     Segment segment = segment(type, hash);
     synchronized (segment) {
       return query.apply(segment.get(hash, id));

@@ -2,6 +2,8 @@ package io.amlmonitor.core.feature;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 
 /**
@@ -17,6 +19,7 @@ public final class LocalCalendar {
   private final ZoneRules rules;
   private final int fixedOffsetMillis;
   private final boolean fixed;
+  private final boolean daysFollowTime;
 
   public LocalCalendar(ZoneId zone) {
     this.zone = zone;
@@ -24,6 +27,34 @@ public final class LocalCalendar {
     this.fixed = rules.isFixedOffset();
     this.fixedOffsetMillis =
         fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000 : Integer.MIN_VALUE;
+    this.daysFollowTime = fixed || noClockGoesBackOverMidnight(rules);
+  }
+
+  /**
+   * Whether the local day of a later instant is never before that of an earlier one: true unless
+   * some change of offset in the zone's history or rules set the clocks back across midnight.
+   */
+  public boolean daysFollowTime() {
+    return daysFollowTime;
+  }
+
+  private static boolean noClockGoesBackOverMidnight(ZoneRules rules) {
+    for (ZoneOffsetTransition t : rules.getTransitions()) {
+      if (backOverMidnight(t)) {
+        return false;
+      }
+    }
+    for (ZoneOffsetTransitionRule r : rules.getTransitionRules()) {
+      if (backOverMidnight(r.createTransition(2000))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean backOverMidnight(ZoneOffsetTransition t) {
+    return t.isOverlap()
+        && !t.getDateTimeBefore().toLocalDate().equals(t.getDateTimeAfter().toLocalDate());
   }
 
   public ZoneId zone() {

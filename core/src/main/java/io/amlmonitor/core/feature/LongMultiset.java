@@ -59,6 +59,22 @@ final class LongMultiset {
     return at >= 0 && at < a.length ? a[at] : 0;
   }
 
+  /** How many times multiset {@code i} holds {@code key}. */
+  static long count(long[] a, int i, long key) {
+    long table = a[i * HEADER + TABLE];
+    int offset = offset(table);
+    int mask = slots(table) - 1;
+    for (int slot = slot(key, mask); ; slot = (slot + 1) & mask) {
+      long held = a[offset + (slot << 1)];
+      if (held == key) {
+        return a[offset + (slot << 1) + 1];
+      }
+      if (held == 0) {
+        return 0;
+      }
+    }
+  }
+
   static long[] add(long[] a, int i, long key) {
     if (key == 0) {
       return a;

@@ -116,6 +116,26 @@ final class PartyMemory {
     return n;
   }
 
+  /**
+   * For each {@code k}, adds to {@code counts[k]} the parties whose spell began in {@code [to -
+   * windows[k], to)}: {@link #startedIn} of several windows in one pass over the memory.
+   */
+  static void startedIn(EventLog log, long to, long[] windows, int[] counts) {
+    long[] data = log.aux;
+    int offset = log.partyOffset();
+    int end = offset + log.partyCount * STRIDE;
+    for (int i = offset + 1; i < end; i += STRIDE) {
+      long f = data[i];
+      if (f < to) {
+        for (int k = 0; k < windows.length; k++) {
+          if (f >= to - windows[k]) {
+            counts[k]++;
+          }
+        }
+      }
+    }
+  }
+
   /** Whether {@code party} had no dealings in the memory before {@code t}. */
   static boolean isNew(EventLog log, long party, long t) {
     long[] data = log.aux;

@@ -13,10 +13,8 @@ final class WindowSlot {
   /** Tiles summed: {@code window / tile length}. */
   final int tiles;
 
-  /** {@link ScanStats} parts wanted, or 0 for no pass. */
+  /** {@link FlowScan} parts wanted of an exact window, or 0 for no pass. */
   int scanMask;
-
-  boolean scan;
 
   WindowSlot(Direction direction, long window, WindowKind kind) {
     this.direction = direction;

@@ -8,6 +8,7 @@ import io.amlmonitor.core.domain.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import net.jqwik.api.constraints.LongRange;
 class FeatureEnginePropertyTest {
   private static final Instant BASE = Instant.parse("2026-05-01T00:00:00Z");
   private static final int MIN_POPULATION = 5;
+  private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
   private static final List<String> COUNTRIES = List.of("BR", "BR", "US", "IR", "KP");
   private static final List<String> ENTITIES =
       List.of("C0", "C1", "C2", "C3", "C4", "C5", "M0", "M1", "M2", "M3");
@@ -53,7 +55,26 @@ class FeatureEnginePropertyTest {
   @Property(tries = 300, seed = "20261121")
   void everyFeatureAndAgeEqualsTheBruteForceOracle(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-    checkAgainstOracle(seed, (registry, settings) -> new InMemoryEntityStateStore());
+    checkAgainstOracle(seed, SAO_PAULO, (registry, settings) -> new InMemoryEntityStateStore());
+  }
+
+  /**
+   * São Paulo once set its clocks back across midnight, so a read adds a customer's unfolded rows
+   * to its day tiles one by one; where local days only move forward (a fixed offset, or Berlin's
+   * daylight saving) the backward pass adds them as one range.
+   */
+  @Example
+  void localDaysGoBackInSaoPauloAndOnlyForwardInBerlin() {
+    assertThat(new LocalCalendar(SAO_PAULO).daysFollowTime()).isFalse();
+    assertThat(new LocalCalendar(ZoneId.of("Europe/Berlin")).daysFollowTime()).isTrue();
+  }
+
+  @Property(tries = 150, seed = "20261125")
+  void everyFeatureEqualsTheOracleWhereLocalDaysOnlyMoveForward(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    ZoneId zone = seed % 2 == 0 ? ZoneOffset.UTC : ZoneId.of("Europe/Berlin");
+    assertThat(new LocalCalendar(zone).daysFollowTime()).isTrue();
+    checkAgainstOracle(seed, zone, (registry, settings) -> new InMemoryEntityStateStore());
   }
 
   /** As an external store keeps it: every state goes through its bytes after every change. */
@@ -62,15 +83,18 @@ class FeatureEnginePropertyTest {
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     checkAgainstOracle(
         seed,
+        SAO_PAULO,
         (registry, settings) -> new BytesRoundTripStore(new EntityStateCodec(registry, settings)));
   }
 
   private static void checkAgainstOracle(
-      long seed, BiFunction<FeatureRegistry, FeatureSettings, EntityStateStore> stores) {
+      long seed,
+      ZoneId zone,
+      BiFunction<FeatureRegistry, FeatureSettings, EntityStateStore> stores) {
     SplittableRandom random = new SplittableRandom(seed);
     FeatureSettings settings =
         FeatureSettings.DEFAULT
-            .withZone(ZoneId.of("America/Sao_Paulo"))
+            .withZone(zone)
             .withAllowedLateness(Duration.ofSeconds(random.nextInt(0, 600)));
     Map<String, Long> expected = new HashMap<>();
     expected.put("C0", 500_000L);

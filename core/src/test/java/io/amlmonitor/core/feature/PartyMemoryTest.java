@@ -55,6 +55,14 @@ class PartyMemoryTest {
         assertThat(PartyMemory.startedIn(log, from, at))
             .as("started in [%d, %d) after %d events", from, at, e + 1)
             .isEqualTo(model.startedIn(from, at));
+        long[] windows = {at - from, 3_600_000L, WindowKind.DAY};
+        int[] counts = new int[windows.length];
+        PartyMemory.startedIn(log, at, windows, counts);
+        for (int k = 0; k < windows.length; k++) {
+          assertThat(counts[k])
+              .as("started in the %d ms before %d, windows counted together", windows[k], at)
+              .isEqualTo(model.startedIn(at - windows[k], at));
+        }
         for (long p : pool) {
           assertThat(PartyMemory.isNew(log, p, at))
               .as("party %d new at %d", p, at)

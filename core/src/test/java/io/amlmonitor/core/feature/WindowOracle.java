@@ -321,7 +321,7 @@ final class WindowOracle {
           for (Transaction t : w) {
             hours[calendar.hour(ms(t))]++;
           }
-          return n == 0 ? 0 : ScanStats.entropy(hours, n);
+          return n == 0 ? 0 : FlowScan.entropy(hours, n);
         }
       case AMOUNT_TREND:
         return trend(w, at);
