@@ -2,6 +2,7 @@ package io.amlmonitor.core.feature;
 
 import io.amlmonitor.core.feature.Aggregation.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -250,7 +251,7 @@ final class FeatureReader {
   private void flow(int f, EventLog log, long at, Scratch x, PopulationStats.Reference ref) {
     int[] mine = flowSlots[f];
     int[] parties = x.newParties[f];
-    java.util.Arrays.fill(parties, 0);
+    Arrays.fill(parties, 0);
     if (log == null) {
       x.hi[f] = 0;
       x.previous[f] = Long.MIN_VALUE;

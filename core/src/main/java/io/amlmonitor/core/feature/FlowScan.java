@@ -1,5 +1,7 @@
 package io.amlmonitor.core.feature;
 
+import java.util.Arrays;
+
 /**
  * Fills the {@link WindowTotals} of every window a reader needs on one flow, at one read time, with
  * one backward pass over the flow's raw events.
@@ -151,9 +153,9 @@ final class FlowScan {
       parties.reset(hi - from);
     }
     if (hoursWanted) {
-      java.util.Arrays.fill(hours, 0);
+      Arrays.fill(hours, 0);
     }
-    java.util.Arrays.fill(flagCounts, 0);
+    Arrays.fill(flagCounts, 0);
     double outlierLow = 0;
     double outlierHigh = 0;
     boolean popUsable = pop && population.usable();
