@@ -195,7 +195,7 @@ final class ProduceCommand implements Callable<Integer> {
         Iterator<Transaction> burst = burst(generator.merchants(), config.start());
         while (burst.hasNext() && sent < limit && !stop.get()) {
           Transaction t = burst.next();
-          producer.send(sendTime ? at(t, clock.instant()) : t);
+          producer.send(sendTime ? t.withTimestamp(clock.instant()) : t);
           sent++;
         }
       }
@@ -207,7 +207,7 @@ final class ProduceCommand implements Callable<Integer> {
           continue;
         }
         Transaction t = lt.transaction();
-        producer.send(sendTime ? at(t, clock.instant()) : t);
+        producer.send(sendTime ? t.withTimestamp(clock.instant()) : t);
         sent++;
         paced++;
         pace(started, paced);
@@ -311,22 +311,6 @@ final class ProduceCommand implements Callable<Integer> {
             .build();
       }
     };
-  }
-
-  private static Transaction at(Transaction t, Instant when) {
-    return new Transaction(
-        t.id(),
-        when,
-        t.customerId(),
-        t.merchantId(),
-        t.counterpartyId(),
-        t.amount(),
-        t.currency(),
-        t.channel(),
-        t.ipAddress(),
-        t.deviceId(),
-        t.country(),
-        t.counterpartyCountry());
   }
 
   /** Sleeps just enough to keep to the rate. */

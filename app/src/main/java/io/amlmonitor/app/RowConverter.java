@@ -54,19 +54,7 @@ final class RowConverter {
     if (ids == null) {
       return t;
     }
-    return new Transaction(
-        ids.of(t, row.ordinal()),
-        t.timestamp(),
-        t.customerId(),
-        t.merchantId(),
-        t.counterpartyId(),
-        t.amount(),
-        t.currency(),
-        t.channel(),
-        t.ipAddress(),
-        t.deviceId(),
-        t.country(),
-        t.counterpartyCountry());
+    return t.withId(ids.of(t, row.ordinal()));
   }
 
   private String get(String[] values, TransactionField field) {

@@ -1,7 +1,10 @@
 package io.amlmonitor.jdbc;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -10,6 +13,58 @@ import org.postgresql.copy.CopyIn;
  */
 final class CopyText {
   private static final int CHUNK = 60 * 1024;
+
+  /** Writes the rows of a copy, one {@link #line()} and {@link #endLine()} each. */
+  @FunctionalInterface
+  interface Rows {
+    void writeTo(CopyText out) throws SQLException;
+  }
+
+  /**
+   * Adds {@code rows} to {@code table}, skipping those whose key is already there, inside the
+   * caller's transaction; returns how many were new.
+   *
+   * <p>{@code COPY} cannot skip stored keys, so the rows go into a session's temporary staging
+   * table (created once per session with {@code stagingColumns}, emptied at every commit) and one
+   * {@code INSERT … SELECT … ON CONFLICT DO NOTHING} moves them; its row count is the new rows.
+   *
+   * @param columns the columns the rows give, in their order, as a SQL list
+   */
+  static int copyNew(
+      Connection c, String table, String staging, String stagingColumns, String columns, Rows rows)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TEMPORARY TABLE IF NOT EXISTS "
+              + staging
+              + " ("
+              + stagingColumns
+              + ") ON COMMIT DELETE ROWS");
+    }
+    CopyText out =
+        new CopyText(
+            c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + staging + " (" + columns + ") FROM STDIN"));
+    try {
+      rows.writeTo(out);
+      out.finish();
+    } finally {
+      out.cancelIfActive();
+    }
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate(
+          "INSERT INTO "
+              + table
+              + " ("
+              + columns
+              + ") SELECT "
+              + columns
+              + " FROM "
+              + staging
+              + " ON CONFLICT DO NOTHING");
+    }
+  }
 
   private final CopyIn copy;
   private final StringBuilder lines = new StringBuilder(CHUNK + 4 * 1024);

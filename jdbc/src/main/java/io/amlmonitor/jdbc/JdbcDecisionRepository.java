@@ -10,14 +10,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.postgresql.PGConnection;
 
 /**
  * Decisions in the {@code decisions} table, one per transaction, feature values as JSON text.
@@ -89,54 +87,36 @@ public final class JdbcDecisionRepository implements DecisionRepository {
   }
 
   private static int copy(Connection c, List<DecisionRecord> batch) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TEMPORARY TABLE IF NOT EXISTS "
-              + STAGING
-              + " (transaction_id VARCHAR(128), created_at TIMESTAMP WITH TIME ZONE,"
-              + " risk_score DOUBLE PRECISION, risk_level VARCHAR(8), rules_fired VARCHAR,"
-              + " rule_set_version VARCHAR(128), model_version VARCHAR(128), features VARCHAR,"
-              + " reasons VARCHAR) ON COMMIT DELETE ROWS");
-    }
-    CopyText out =
-        new CopyText(
-            c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY " + STAGING + " (" + COLUMNS + ") FROM STDIN"));
-    try {
-      for (DecisionRecord d : batch) {
-        StringBuilder line = out.line();
-        CopyText.field(line, d.transactionId().value());
-        line.append('\t').append(Sql.stored(d.createdAt()));
-        // Double.toString round-trips exactly, as setDouble does.
-        line.append('\t').append(d.riskScore());
-        line.append('\t').append(d.riskLevel().name());
-        line.append('\t');
-        CopyText.field(line, JsonText.strings(d.rulesFired()));
-        line.append('\t');
-        CopyText.field(line, d.ruleSetVersion());
-        line.append('\t');
-        CopyText.field(line, d.modelVersion());
-        line.append('\t');
-        CopyText.field(line, JsonText.features(d.features()));
-        line.append('\t');
-        CopyText.field(line, d.reasons().isEmpty() ? null : JsonText.strings(d.reasons()));
-        out.endLine();
-      }
-      out.finish();
-    } finally {
-      out.cancelIfActive();
-    }
-    try (Statement s = c.createStatement()) {
-      return s.executeUpdate(
-          "INSERT INTO decisions ("
-              + COLUMNS
-              + ") SELECT "
-              + COLUMNS
-              + " FROM "
-              + STAGING
-              + " ON CONFLICT DO NOTHING");
-    }
+    return CopyText.copyNew(
+        c,
+        "decisions",
+        STAGING,
+        "transaction_id VARCHAR(128), created_at TIMESTAMP WITH TIME ZONE,"
+            + " risk_score DOUBLE PRECISION, risk_level VARCHAR(8), rules_fired VARCHAR,"
+            + " rule_set_version VARCHAR(128), model_version VARCHAR(128), features VARCHAR,"
+            + " reasons VARCHAR",
+        COLUMNS,
+        out -> {
+          for (DecisionRecord d : batch) {
+            StringBuilder line = out.line();
+            CopyText.field(line, d.transactionId().value());
+            line.append('\t').append(Sql.stored(d.createdAt()));
+            // Double.toString round-trips exactly, as setDouble does.
+            line.append('\t').append(d.riskScore());
+            line.append('\t').append(d.riskLevel().name());
+            line.append('\t');
+            CopyText.field(line, JsonText.strings(d.rulesFired()));
+            line.append('\t');
+            CopyText.field(line, d.ruleSetVersion());
+            line.append('\t');
+            CopyText.field(line, d.modelVersion());
+            line.append('\t');
+            CopyText.field(line, JsonText.features(d.features()));
+            line.append('\t');
+            CopyText.field(line, d.reasons().isEmpty() ? null : JsonText.strings(d.reasons()));
+            out.endLine();
+          }
+        });
   }
 
   @Override

@@ -4,9 +4,7 @@ import io.amlmonitor.core.domain.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import org.postgresql.PGConnection;
 
 /**
  * The three ways of writing a batch of transactions ({@link InsertMethod}), each inside the
@@ -36,40 +34,22 @@ final class TransactionInserts {
   }
 
   static int copy(Connection c, List<Transaction> batch) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TEMPORARY TABLE IF NOT EXISTS "
-              + STAGING
-              + " (transaction_id VARCHAR(128), event_time TIMESTAMP WITH TIME ZONE,"
-              + " customer_id VARCHAR(128), merchant_id VARCHAR(128),"
-              + " counterparty_id VARCHAR(128), amount NUMERIC(16,2), currency VARCHAR(3),"
-              + " channel VARCHAR(16), ip_address VARCHAR(128), device_id VARCHAR(128),"
-              + " country VARCHAR(2), counterparty_country VARCHAR(2)) ON COMMIT DELETE ROWS");
-    }
-    CopyText copy =
-        new CopyText(
-            c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY " + STAGING + " (" + TransactionRows.COLUMNS + ") FROM STDIN"));
-    try {
-      for (Transaction t : batch) {
-        TransactionRows.appendCopyLine(copy.line(), t);
-        copy.endLine();
-      }
-      copy.finish();
-    } finally {
-      copy.cancelIfActive();
-    }
-    try (Statement s = c.createStatement()) {
-      return s.executeUpdate(
-          "INSERT INTO transactions ("
-              + TransactionRows.COLUMNS
-              + ") SELECT "
-              + TransactionRows.COLUMNS
-              + " FROM "
-              + STAGING
-              + " ON CONFLICT DO NOTHING");
-    }
+    return CopyText.copyNew(
+        c,
+        "transactions",
+        STAGING,
+        "transaction_id VARCHAR(128), event_time TIMESTAMP WITH TIME ZONE,"
+            + " customer_id VARCHAR(128), merchant_id VARCHAR(128),"
+            + " counterparty_id VARCHAR(128), amount NUMERIC(16,2), currency VARCHAR(3),"
+            + " channel VARCHAR(16), ip_address VARCHAR(128), device_id VARCHAR(128),"
+            + " country VARCHAR(2), counterparty_country VARCHAR(2)",
+        TransactionRows.COLUMNS,
+        out -> {
+          for (Transaction t : batch) {
+            TransactionRows.appendCopyLine(out.line(), t);
+            out.endLine();
+          }
+        });
   }
 
   static int multiRow(Connection c, List<Transaction> batch) throws SQLException {

@@ -69,6 +69,40 @@ public record Transaction(
     return Optional.ofNullable(counterpartyId);
   }
 
+  /** This transaction under another id, everything else the same. */
+  public Transaction withId(TransactionId newId) {
+    return new Transaction(
+        newId,
+        timestamp,
+        customerId,
+        merchantId,
+        counterpartyId,
+        amount,
+        currency,
+        channel,
+        ipAddress,
+        deviceId,
+        country,
+        counterpartyCountry);
+  }
+
+  /** This transaction at another event time, everything else the same. */
+  public Transaction withTimestamp(Instant newTimestamp) {
+    return new Transaction(
+        id,
+        newTimestamp,
+        customerId,
+        merchantId,
+        counterpartyId,
+        amount,
+        currency,
+        channel,
+        ipAddress,
+        deviceId,
+        country,
+        counterpartyCountry);
+  }
+
   /** The receiving side's identifier: the merchant when there is one, else the account. */
   public String receiverId() {
     return merchantId != null ? merchantId.value() : counterpartyId.value();

@@ -85,12 +85,7 @@ public final class AlertGeneration {
   }
 
   public Summary run(FlowParameters p, FlowStats stats) {
-    stats.threadStarted();
-    try {
-      return runOnThisThread(p, stats);
-    } finally {
-      stats.threadEnded();
-    }
+    return stats.onThisThread(() -> runOnThisThread(p, stats));
   }
 
   private Summary runOnThisThread(FlowParameters p, FlowStats stats) {

@@ -43,12 +43,7 @@ public final class CustomerRisk {
   }
 
   public Summary run(FlowParameters p, FlowStats stats) {
-    stats.threadStarted();
-    try {
-      return runOnThisThread(p, stats);
-    } finally {
-      stats.threadEnded();
-    }
+    return stats.onThisThread(() -> runOnThisThread(p, stats));
   }
 
   private Summary runOnThisThread(FlowParameters p, FlowStats stats) {

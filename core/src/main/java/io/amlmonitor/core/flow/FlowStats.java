@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What a flow is doing, updated as it works and read by progress lines and metrics from other
@@ -131,14 +132,14 @@ public final class FlowStats {
     queued = queueLength;
   }
 
-  /** The calling thread starts working for the flow. */
-  void threadStarted() {
+  /** Runs {@code work} on the calling thread, its allocations counted for the flow. */
+  <T> T onThisThread(Supplier<T> work) {
     allocations.started();
-  }
-
-  /** The calling thread stops working for the flow. */
-  void threadEnded() {
-    allocations.ended();
+    try {
+      return work.get();
+    } finally {
+      allocations.ended();
+    }
   }
 
   void addRead(long n) {

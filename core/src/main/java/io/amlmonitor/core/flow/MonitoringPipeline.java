@@ -190,14 +190,12 @@ final class MonitoringPipeline {
 
   /** {@code work}, with the thread's allocations counted for the flow. */
   private Runnable tracked(Runnable work) {
-    return () -> {
-      stats.threadStarted();
-      try {
-        work.run();
-      } finally {
-        stats.threadEnded();
-      }
-    };
+    return () ->
+        stats.onThisThread(
+            () -> {
+              work.run();
+              return null;
+            });
   }
 
   private static boolean needsScoring(Transaction t, Instant periodStart, Checkpoint resumeAfter) {
