@@ -151,6 +151,46 @@ public final class FeatureEngine {
     return Arrays.asList(placements);
   }
 
+  /**
+   * One party's part of {@link #ingest}, for a stream job that keeps each entity's state where the
+   * entity is partitioned: {@link EntityType#CUSTOMER} adds the payment to the payer's outgoing
+   * flow and decides whether it counts; {@link EntityType#MERCHANT} and {@link
+   * EntityType#COUNTERPARTY} add it to the merchant's or the receiving account's incoming flow, and
+   * must only be applied for payments the payer's side {@link Placement#ACCEPTED}. Applied in that
+   * order, the three parts change the state exactly as {@link #ingest} does. No part counts the
+   * payment in the {@link #population()}: the caller adds accepted payments there ({@link
+   * PopulationStats#addPayment}), once.
+   *
+   * @return what happened on that party's side; {@link Placement#ACCEPTED} for a party the payment
+   *     does not name
+   */
+  public Placement ingestParty(Transaction t, EntityType party) {
+    Arrival a = arrival(t, t.timestamp().toEpochMilli());
+    long customerHash = Hash64.of(t.customerId().value());
+    long receiverHash = Hash64.of(t.receiverId());
+    switch (party) {
+      case CUSTOMER -> {
+        Placement p =
+            addPayer(
+                t,
+                a,
+                Hash64.of(t.ipAddress()),
+                customerHash,
+                receiverHash,
+                Hash64.of(t.id().value()));
+        count(p);
+        return p;
+      }
+      case MERCHANT -> {
+        return addToMerchant(t, a, Hash64.of(t.ipAddress()), customerHash, receiverHash);
+      }
+      case COUNTERPARTY -> {
+        return addToAccount(t, a, customerHash, counterpartyHash(t, receiverHash));
+      }
+      default -> throw new IllegalArgumentException("a payment has no " + party + " party");
+    }
+  }
+
   /** Hash of the receiving account, given the hash of {@link Transaction#receiverId()}. */
   static long counterpartyHash(Transaction t, long receiverHash) {
     if (t.counterpartyId() == null) {
@@ -168,6 +208,19 @@ public final class FeatureEngine {
       long receiverHash,
       long counterpartyHash,
       long idHash) {
+    Arrival a = arrival(t, at);
+    Placement placement = addPayer(t, a, ipHash, customerHash, receiverHash, idHash);
+    count(placement);
+    if (placement != Placement.ACCEPTED) {
+      return placement;
+    }
+    population.add(at, a.scaledLog);
+    addToMerchant(t, a, ipHash, customerHash, receiverHash);
+    addToAccount(t, a, customerHash, counterpartyHash);
+    return placement;
+  }
+
+  private Arrival arrival(Transaction t, long at) {
     Arrival a = arrivals.get();
     long cents = t.amount().cents();
     a.at = at;
@@ -175,36 +228,44 @@ public final class FeatureEngine {
     a.attrs = attrs(t, at, cents);
     a.day = localTime.epochDay(at);
     a.scaledLog = PopulationStats.scaledLog(cents);
-    Placement placement = Placement.ACCEPTED;
-    if (plan.customerOut != null) {
-      a.to(ipHash, receiverHash, idHash);
-      placement =
-          store.update(EntityType.CUSTOMER, t.customerId().value(), customerHash, held(a), addOut);
+    return a;
+  }
+
+  private Placement addPayer(
+      Transaction t, Arrival a, long ipHash, long customerHash, long receiverHash, long idHash) {
+    if (plan.customerOut == null) {
+      return Placement.ACCEPTED;
     }
-    count(placement);
-    if (placement != Placement.ACCEPTED) {
-      return placement;
+    a.to(ipHash, receiverHash, idHash);
+    return store.update(EntityType.CUSTOMER, t.customerId().value(), customerHash, held(a), addOut);
+  }
+
+  private Placement addToMerchant(
+      Transaction t, Arrival a, long ipHash, long customerHash, long receiverHash) {
+    if (t.merchantId() == null || plan.merchantIn == null) {
+      return Placement.ACCEPTED;
     }
-    population.add(at, a.scaledLog);
-    if (t.merchantId() != null && plan.merchantIn != null) {
-      a.to(ipHash, customerHash, 0);
-      Placement p =
-          store.update(
-              EntityType.MERCHANT, t.merchantId().value(), receiverHash, held(a), addMerchant);
-      if (p == Placement.LATE) {
-        lateCounterparty.increment();
-      }
+    a.to(ipHash, customerHash, 0);
+    Placement p =
+        store.update(
+            EntityType.MERCHANT, t.merchantId().value(), receiverHash, held(a), addMerchant);
+    if (p == Placement.LATE) {
+      lateCounterparty.increment();
     }
-    if (t.counterpartyId() != null && plan.customerIn != null) {
-      a.to(0, customerHash, 0);
-      Placement p =
-          store.update(
-              EntityType.CUSTOMER, t.counterpartyId().value(), counterpartyHash, held(a), addIn);
-      if (p == Placement.LATE) {
-        lateCounterparty.increment();
-      }
+    return p;
+  }
+
+  private Placement addToAccount(Transaction t, Arrival a, long customerHash, long accountHash) {
+    if (t.counterpartyId() == null || plan.customerIn == null) {
+      return Placement.ACCEPTED;
     }
-    return placement;
+    a.to(0, customerHash, 0);
+    Placement p =
+        store.update(EntityType.CUSTOMER, t.counterpartyId().value(), accountHash, held(a), addIn);
+    if (p == Placement.LATE) {
+      lateCounterparty.increment();
+    }
+    return p;
   }
 
   /** {@code a} itself, or a copy when the store may apply the change again later. */
@@ -297,46 +358,108 @@ public final class FeatureEngine {
    * as of just before it.
    */
   public FeatureVector featuresFor(Transaction t) {
-    long at = t.timestamp().toEpochMilli();
     double[] values = new double[registry.size()];
     long[] previous = FeatureVector.nothingRead();
-    String customerId = t.customerId().value();
-    boolean merchant = t.merchantId() != null;
-    boolean counterparty = t.counterpartyId() != null;
-    long customerHash = Hash64.of(customerId);
+    long customerHash = Hash64.of(t.customerId().value());
     long receiverHash = Hash64.of(t.receiverId());
-    long merchantHash = merchant ? receiverHash : 0;
-    long counterpartyHash = counterparty ? counterpartyHash(t, receiverHash) : 0;
+    long merchantHash = t.merchantId() != null ? receiverHash : 0;
+    long counterpartyHash = t.counterpartyId() != null ? counterpartyHash(t, receiverHash) : 0;
     readAhead(customerHash, merchantHash, counterpartyHash);
+    boolean known = readPayer(t, values, previous, customerHash, receiverHash);
+    readMerchant(t, values, previous, merchantHash);
+    readAccount(t, values, previous, counterpartyHash);
+    return vector(t, values, previous, known);
+  }
+
+  /**
+   * One party's part of {@link #featuresFor}, for a stream job that reads each entity where it is
+   * partitioned: writes the features {@code party} (the payer, {@link EntityType#CUSTOMER}; the
+   * merchant; the receiving account, {@link EntityType#COUNTERPARTY}) gives {@code t} into {@code
+   * values} and {@code previous}, which start as {@link #vector} expects them ({@code new
+   * double[registry().size()]} and {@link FeatureVector#nothingRead()}) and which the three parts
+   * share, or fill apart for {@link FeatureVector#merge}: each writes only its own slots.
+   *
+   * @return for the payer, whether it has history before {@code t}; otherwise false
+   */
+  public boolean readParty(Transaction t, EntityType party, double[] values, long[] previous) {
+    long receiverHash = Hash64.of(t.receiverId());
+    return switch (party) {
+      case CUSTOMER ->
+          readPayer(t, values, previous, Hash64.of(t.customerId().value()), receiverHash);
+      case MERCHANT -> {
+        readMerchant(t, values, previous, t.merchantId() != null ? receiverHash : 0);
+        yield false;
+      }
+      case COUNTERPARTY -> {
+        readAccount(
+            t,
+            values,
+            previous,
+            t.counterpartyId() != null ? counterpartyHash(t, receiverHash) : 0);
+        yield false;
+      }
+      default -> throw new IllegalArgumentException("a payment has no " + party + " party");
+    };
+  }
+
+  /**
+   * The vector {@link #featuresFor} returns, from the values its parts ({@link #readParty}) wrote.
+   *
+   * @param known whether the payer has history before {@code t}
+   */
+  public FeatureVector vector(Transaction t, double[] values, long[] previous, boolean known) {
+    return new FeatureVector(
+        registry,
+        values,
+        t.timestamp().toEpochMilli(),
+        previous,
+        true,
+        known,
+        t.merchantId() != null,
+        t.counterpartyId() != null,
+        true);
+  }
+
+  private boolean readPayer(
+      Transaction t, double[] values, long[] previous, long customerHash, long receiverHash) {
+    long at = t.timestamp().toEpochMilli();
+    String customerId = t.customerId().value();
     long expected = profiles.expectedMonthlyCents(customerId);
     FeatureReader.Scored scored = new FeatureReader.Scored(t.amount().cents(), receiverHash);
-    boolean known =
-        store.read(
-            EntityType.CUSTOMER,
-            customerId,
-            customerHash,
-            s -> plan.customerReader.read(s, at, values, previous, 0, expected, scored));
-    // An absent merchant or receiving account reads nothing: its features stay 0, its ages -1.
-    if (merchant) {
-      int slot = FeatureVector.previousSlot(EntityType.MERCHANT);
-      store.read(
-          EntityType.MERCHANT,
-          t.merchantId().value(),
-          merchantHash,
-          s -> plan.merchantReader.read(s, at, values, previous, slot, 0, null));
+    return store.read(
+        EntityType.CUSTOMER,
+        customerId,
+        customerHash,
+        s -> plan.customerReader.read(s, at, values, previous, 0, expected, scored));
+  }
+
+  // An absent merchant or receiving account reads nothing: its features stay 0, its ages -1.
+  private void readMerchant(Transaction t, double[] values, long[] previous, long merchantHash) {
+    if (t.merchantId() == null) {
+      return;
     }
-    if (counterparty) {
-      String receiver = t.counterpartyId().value();
-      long receiverExpected = profiles.expectedMonthlyCents(receiver);
-      int slot = FeatureVector.previousSlot(EntityType.COUNTERPARTY);
-      store.read(
-          EntityType.CUSTOMER,
-          receiver,
-          counterpartyHash,
-          s -> plan.counterpartyReader.read(s, at, values, previous, slot, receiverExpected, null));
+    long at = t.timestamp().toEpochMilli();
+    int slot = FeatureVector.previousSlot(EntityType.MERCHANT);
+    store.read(
+        EntityType.MERCHANT,
+        t.merchantId().value(),
+        merchantHash,
+        s -> plan.merchantReader.read(s, at, values, previous, slot, 0, null));
+  }
+
+  private void readAccount(Transaction t, double[] values, long[] previous, long accountHash) {
+    if (t.counterpartyId() == null) {
+      return;
     }
-    return new FeatureVector(
-        registry, values, at, previous, true, known, merchant, counterparty, true);
+    long at = t.timestamp().toEpochMilli();
+    String receiver = t.counterpartyId().value();
+    long receiverExpected = profiles.expectedMonthlyCents(receiver);
+    int slot = FeatureVector.previousSlot(EntityType.COUNTERPARTY);
+    store.read(
+        EntityType.CUSTOMER,
+        receiver,
+        accountHash,
+        s -> plan.counterpartyReader.read(s, at, values, previous, slot, receiverExpected, null));
   }
 
   /**

@@ -96,10 +96,28 @@ public final class FeatureVector {
   }
 
   /** A {@code previous} array for the constructor: nothing read yet. */
-  static long[] nothingRead() {
+  public static long[] nothingRead() {
     return new long[] {
       Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE
     };
+  }
+
+  /**
+   * Adds what one party's read ({@link FeatureEngine#readParty}) wrote into arrays of its own to
+   * the arrays of the whole vector: a party writes only its own slots, leaving the others at 0 and
+   * {@link Long#MIN_VALUE}, so every value that is not +0.0 is the part's (copied bit for bit) and
+   * newest-event times take the larger.
+   */
+  public static void merge(
+      double[] values, long[] previous, double[] partValues, long[] partPrevious) {
+    for (int i = 0; i < values.length; i++) {
+      if (Double.doubleToRawLongBits(partValues[i]) != 0) {
+        values[i] = partValues[i];
+      }
+    }
+    for (int i = 0; i < previous.length; i++) {
+      previous[i] = Math.max(previous[i], partPrevious[i]);
+    }
   }
 
   private int index(String name) {

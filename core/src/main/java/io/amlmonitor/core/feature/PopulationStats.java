@@ -57,6 +57,14 @@ public final class PopulationStats {
     return Math.round(StrictMath.log1p(cents / 100.0) * SCALE);
   }
 
+  /**
+   * Counts one customer payment of {@code cents} at {@code atMillis}: for a caller that applies a
+   * payment's parts apart ({@link FeatureEngine#ingestParty}), once per accepted payment.
+   */
+  public void addPayment(long atMillis, long cents) {
+    add(atMillis, scaledLog(cents));
+  }
+
   /** Counts one customer payment, given the {@link #scaledLog} of its amount. */
   synchronized void add(long t, long scaledLog) {
     long h = Math.floorDiv(t, WindowKind.HOUR);

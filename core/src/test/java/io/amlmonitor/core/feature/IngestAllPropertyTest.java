@@ -148,7 +148,7 @@ class IngestAllPropertyTest {
     };
   }
 
-  private static List<Transaction> stream(SplittableRandom random) {
+  static List<Transaction> stream(SplittableRandom random) {
     long clock = BASE.toEpochMilli() + random.nextLong(0, 7 * 86_400_000L);
     List<Transaction> sent = new ArrayList<>();
     List<Transaction> stream = new ArrayList<>();
@@ -176,7 +176,7 @@ class IngestAllPropertyTest {
     return stream;
   }
 
-  private static Transaction transaction(SplittableRandom random, String id, long at) {
+  static Transaction transaction(SplittableRandom random, String id, long at) {
     boolean merchant = random.nextInt(10) < 6;
     return Transaction.builder()
         .id(id)
@@ -192,7 +192,7 @@ class IngestAllPropertyTest {
         .build();
   }
 
-  private static List<String> entities(EntityType type) {
+  static List<String> entities(EntityType type) {
     return type == EntityType.CUSTOMER
         ? List.of("C0", "C1", "C2", "C3", "C4", "C5")
         : List.of("M0", "M1", "M2");
@@ -216,7 +216,7 @@ class IngestAllPropertyTest {
     same(oneByOne.featuresFor(probe), batched.featuresFor(probe), "scoring " + probe);
   }
 
-  private static void same(FeatureVector want, FeatureVector got, String what) {
+  static void same(FeatureVector want, FeatureVector got, String what) {
     for (int i = 0; i < want.registry().size(); i++) {
       String name = want.registry().get(i).name();
       assertThat(Double.doubleToRawLongBits(got.get(i)))
