@@ -38,7 +38,7 @@ public sealed interface DatabaseConfig {
       String password,
       String schema,
       int poolSize)
-      implements DatabaseConfig {
+      implements DatabaseConfig, java.io.Serializable {
     public Postgres {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(database, "database");

@@ -5,7 +5,6 @@ import io.amlmonitor.core.feature.EntityStateCodec;
 import io.amlmonitor.core.feature.EntityStateCodec.IncompatibleStateException;
 import io.amlmonitor.core.feature.EntityStateStore;
 import io.amlmonitor.core.feature.EntityType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -96,7 +95,7 @@ abstract sealed class RedisStateStoreBase implements EntityStateStore, AutoClose
   }
 
   final byte[] key(EntityType type, String id) {
-    return (prefix + "state:" + type + ":" + id).getBytes(StandardCharsets.UTF_8);
+    return StateEnvelope.key(prefix, type, id);
   }
 
   final RedisStoreException failure(String what, JedisException e) {

@@ -16,6 +16,11 @@ final class StateEnvelope {
 
   private StateEnvelope() {}
 
+  /** The key of an entity's state: {@code <prefix>state:<TYPE>:<id>}. */
+  static byte[] key(String prefix, io.amlmonitor.core.feature.EntityType type, String id) {
+    return (prefix + "state:" + type + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static byte[] wrap(long version, byte[] state) {
     return ByteBuffer.allocate(VERSION_BYTES + state.length).putLong(version).put(state).array();
   }

@@ -55,8 +55,11 @@ public final class FeatureEngine {
     this(registry, settings, store, profiles, new PopulationStats());
   }
 
-  /** An engine with its own population statistics: tests lower the minimum sample. */
-  FeatureEngine(
+  /**
+   * An engine that counts payments in, and compares with, {@code population}: one a stream job
+   * keeps in its own state, or one with a lower minimum sample in tests.
+   */
+  public FeatureEngine(
       FeatureRegistry registry,
       FeatureSettings settings,
       EntityStateStore store,

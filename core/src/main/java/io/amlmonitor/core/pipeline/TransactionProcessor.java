@@ -9,6 +9,7 @@ import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.Scorer;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Objects;
@@ -72,18 +73,27 @@ public final class TransactionProcessor {
   }
 
   private Alert alertFor(Transaction t, Assessment a) {
+    return alert("A-" + UUID.randomUUID(), t, a, clock.instant(), alertLocale);
+  }
+
+  /**
+   * The alert {@code a} raises about {@code t}, its reasons frozen in {@code locale}: for every
+   * entry point that scores, so alerts read the same whichever raised them.
+   */
+  public static Alert alert(
+      String alertId, Transaction t, Assessment a, Instant createdAt, Locale locale) {
     return new Alert(
-        "A-" + UUID.randomUUID(),
+        alertId,
         t.id(),
         t.customerId(),
         t.receiverId(),
         t.amount(),
         t.timestamp(),
-        clock.instant(),
+        createdAt,
         a.riskScore(),
         a.riskLevel(),
         a.ruleIds(),
-        Explanation.of(a, alertLocale),
+        Explanation.of(a, locale),
         a.ruleSetVersion());
   }
 

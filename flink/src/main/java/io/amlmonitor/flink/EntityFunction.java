@@ -1,0 +1,224 @@
+package io.amlmonitor.flink;
+
+import io.amlmonitor.core.feature.EntityState;
+import io.amlmonitor.core.feature.EntityType;
+import io.amlmonitor.core.feature.EventLog.Placement;
+import io.amlmonitor.core.feature.FeatureEngine;
+import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.feature.PopulationStats;
+import io.amlmonitor.redis.RedisStateWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by entity (a customer or a merchant): holds the entity's whole feature state, the one the
+ * embedded engine keeps, in Flink keyed state. For each part of a payment it reads the features the
+ * entity gives the payment, as of just before it, then adds the payment to the entity's flow when
+ * the payer accepted it; the changed state is written to Redis, in the layout the API reads, within
+ * the flush interval and before every checkpoint completes.
+ *
+ * <p>Every task also keeps the population statistics of all accepted payments (a broadcast input),
+ * which the features comparing a payment with the whole population read; the first task writes them
+ * to Redis with its states.
+ */
+final class EntityFunction
+    extends KeyedBroadcastProcessFunction<String, Events.Part, Events.Payment, Events.PartFeatures>
+    implements CheckpointedFunction {
+  static final MapStateDescriptor<Integer, PopulationStats> POPULATION =
+      new MapStateDescriptor<>("population", IntSerializer.INSTANCE, PopulationSerializer.INSTANCE);
+  private static final int MAX_UNWRITTEN = 4_096;
+
+  private final JobSettings.Scoring scoring;
+  private final JobSettings.RedisTarget redis;
+  private transient FeatureEngine engine;
+  private transient KeyedEntityStateStore store;
+  private transient MapState<Long, List<Events.Part>> waiting;
+  private transient PopulationStats population;
+  private transient boolean adopted;
+  private transient boolean populationChanged;
+  private transient boolean writesPopulation;
+  private transient RedisStateWriter writer;
+  private transient Map<String, RedisStateWriter.Change> unwritten;
+  private transient Counter written;
+  private transient Counter mismatched;
+
+  EntityFunction(JobSettings.Scoring scoring, JobSettings.RedisTarget redis) {
+    this.scoring = scoring;
+    this.redis = redis;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    ValueState<EntityState> customers =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "customer", new EntityStateSerializer(EntityType.CUSTOMER, scoring)));
+    ValueState<EntityState> merchants =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "merchant", new EntityStateSerializer(EntityType.MERCHANT, scoring)));
+    store = new KeyedEntityStateStore(customers, merchants);
+    waiting =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "waiting", Types.LONG, Types.LIST(TypeInformation.of(Events.Part.class))));
+    population = new PopulationStats();
+    engine =
+        new FeatureEngine(
+            FeatureRegistry.standard(),
+            scoring.featureSettings(),
+            store,
+            scoring.customerProfiles(),
+            population);
+    writer =
+        new RedisStateWriter(
+            redis.host(), redis.port(), scoring.codec(), redis.keyPrefix(), redis.ttl());
+    writesPopulation = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+    unwritten = new LinkedHashMap<>();
+    written = getRuntimeContext().getMetricGroup().counter("aml_redis_entity_writes");
+    mismatched = getRuntimeContext().getMetricGroup().counter("aml_placement_mismatches");
+  }
+
+  /**
+   * Applies a part once the watermark has passed its payment's time, so that each entity takes its
+   * payments in event-time order whichever partition and payer they came through (a part already
+   * behind the watermark is applied at once: the engine places it, within the allowed lateness).
+   * The same order makes the population statistics complete up to the time a part is read at.
+   */
+  @Override
+  public void processElement(
+      Events.Part part, ReadOnlyContext ctx, Collector<Events.PartFeatures> out) throws Exception {
+    long at = part.payment().timestamp().toEpochMilli();
+    if (at <= ctx.timerService().currentWatermark()) {
+      apply(part, ctx, out);
+      return;
+    }
+    List<Events.Part> parts = waiting.get(at);
+    if (parts == null) {
+      parts = new ArrayList<>(1);
+    }
+    parts.add(part);
+    waiting.put(at, parts);
+    ctx.timerService().registerEventTimeTimer(at);
+  }
+
+  private void apply(Events.Part part, ReadOnlyContext ctx, Collector<Events.PartFeatures> out)
+      throws Exception {
+    adopt(ctx.getBroadcastState(POPULATION));
+    double[] values = new double[engine.registry().size()];
+    long[] previous = FeatureVector.nothingRead();
+    boolean known = engine.readParty(part.payment(), part.party(), values, previous);
+    if (part.placement() == Placement.ACCEPTED) {
+      Placement here = engine.ingestParty(part.payment(), part.party());
+      if (here != Placement.ACCEPTED && part.party() == EntityType.CUSTOMER) {
+        mismatched.inc(); // the payer's two copies of its flow disagree: cannot happen, watched
+      }
+      EntityType type =
+          part.party() == EntityType.MERCHANT ? EntityType.MERCHANT : EntityType.CUSTOMER;
+      if (unwritten.isEmpty()) {
+        long now = ctx.timerService().currentProcessingTime();
+        ctx.timerService().registerProcessingTimeTimer(now + redis.flushInterval().toMillis());
+      }
+      unwritten.put(ctx.getCurrentKey(), new RedisStateWriter.Change(type, store.lastChanged()));
+      if (unwritten.size() >= MAX_UNWRITTEN) {
+        flush();
+      }
+    }
+    out.collect(
+        new Events.PartFeatures(
+            part.payment(), part.placement(), part.parts(), values, previous, known));
+  }
+
+  @Override
+  public void processBroadcastElement(
+      Events.Payment payment, Context ctx, Collector<Events.PartFeatures> out) throws Exception {
+    BroadcastState<Integer, PopulationStats> state = ctx.getBroadcastState(POPULATION);
+    adopt(state);
+    if (state.get(0) != population) {
+      state.put(0, population);
+    }
+    population.addPayment(payment.at(), payment.cents());
+    populationChanged = true;
+  }
+
+  /** Continues from the population a restored checkpoint holds, once, before the first use. */
+  private void adopt(ReadOnlyBroadcastState<Integer, PopulationStats> state) throws Exception {
+    if (!adopted) {
+      PopulationStats restored = state.get(0);
+      if (restored != null && restored != population) {
+        population.load(restored.toBytes());
+      }
+      adopted = true;
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Events.PartFeatures> out)
+      throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      flush();
+      return;
+    }
+    List<Events.Part> parts = waiting.get(timestamp);
+    if (parts != null) {
+      waiting.remove(timestamp);
+      for (Events.Part part : parts) {
+        apply(part, ctx, out);
+      }
+    }
+  }
+
+  private void flush() {
+    boolean population = writesPopulation && populationChanged;
+    if (unwritten.isEmpty() && !population) {
+      return;
+    }
+    writer.write(unwritten.values(), population ? this.population.toBytes() : null);
+    written.inc(unwritten.size());
+    unwritten.clear();
+    populationChanged = false;
+  }
+
+  /** Redis holds at least what the checkpoint holds, so a restore never serves older state. */
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) {
+    flush();
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) {
+    // the keyed and broadcast state are Flink's; nothing of this function's own to restore
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (writer != null) {
+      flush();
+      writer.close();
+    }
+    super.close();
+  }
+}

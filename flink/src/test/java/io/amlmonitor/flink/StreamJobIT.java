@@ -1,0 +1,403 @@
+package io.amlmonitor.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.amlmonitor.core.alert.InMemoryAlertRepository;
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.feature.EntityType;
+import io.amlmonitor.core.feature.FeatureEngine;
+import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.feature.InMemoryEntityStateStore;
+import io.amlmonitor.core.pipeline.Decision;
+import io.amlmonitor.core.pipeline.TransactionProcessor;
+import io.amlmonitor.core.rules.RuleSetLoader;
+import io.amlmonitor.core.store.DecisionRecord;
+import io.amlmonitor.generator.Generator;
+import io.amlmonitor.generator.GeneratorConfig;
+import io.amlmonitor.generator.LabelledTransaction;
+import io.amlmonitor.jdbc.Database;
+import io.amlmonitor.jdbc.DatabaseConfig;
+import io.amlmonitor.kafka.KafkaBroker;
+import io.amlmonitor.kafka.Topics;
+import io.amlmonitor.kafka.TransactionProducer;
+import io.amlmonitor.redis.CachedRedisEntityStateStore;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming job for real: an in-process KRaft broker, a Flink MiniCluster, the machine's Redis
+ * and PostgreSQL. A generated stream goes through the job; the features served from Redis, read as
+ * {@code aml serve} reads them, must equal the embedded engine's for the same stream, bit for bit,
+ * and so must every decision's score; malformed records must land in the dead-letter topic.
+ */
+class StreamJobIT {
+  private static final Duration WAIT = Duration.ofSeconds(180);
+  private static final int PAYMENTS = 3_000;
+
+  private static Path dir;
+  private static KafkaBroker broker;
+  private static final List<DatabaseConfig.Postgres> schemas = new ArrayList<>();
+  private static final List<String> prefixes = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("stream-job-it");
+    TestServices.requireRedis();
+    broker = KafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", 0, Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (broker != null) {
+      broker.close();
+    }
+    for (DatabaseConfig.Postgres schema : schemas) {
+      TestServices.dropSchema(schema);
+    }
+    prefixes.forEach(TestServices::removeRedisKeys);
+    // best effort: a cancelled job's checkpoint threads may still be finishing
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void servedFeaturesAndScoresEqualTheEmbeddedEnginesAndMalformedRecordsBecomeDeadLetters()
+      throws Exception {
+    Run run = new Run("whole");
+    List<Transaction> stream = generated(PAYMENTS);
+    run.produce(stream);
+    run.produce(List.of(stream.get(10))); // a repeat: counted once
+    run.produceRaw("not json at all");
+    run.produceRaw("{\"transaction_id\":\"X1\",\"amount\":12.5}");
+
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            failFast(Checkpoints.configuration(run.checkpoints, null)));
+    new StreamJob(run.settings(true)).build(env);
+    env.execute("stream-job-it");
+
+    run.check(stream);
+    List<String> deadLetters = run.read(run.deadLetterTopic, 2);
+    assertThat(deadLetters).hasSize(2);
+    assertThat(deadLetters.get(0)).contains("\"record\":\"not json at all\"").contains("reason");
+    assertThat(deadLetters.get(1)).contains("X1").contains("timestamp: is required");
+  }
+
+  @Test
+  void aJobKilledMidStreamAndRestoredFromItsCheckpointCountsEveryTransactionOnce()
+      throws Exception {
+    Run run = new Run("restore");
+    List<Transaction> stream = generated(PAYMENTS);
+    int half = stream.size() / 2;
+    run.produce(stream.subList(0, half));
+
+    StreamExecutionEnvironment first =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            failFast(Checkpoints.configuration(run.checkpoints, null)));
+    new StreamJob(run.settings(false)).build(first);
+    JobClient job = first.executeAsync("stream-job-it-first");
+    run.awaitDecisions(half / 2);
+    run.produce(stream.subList(half, stream.size()));
+    // killed while the second half streams in, so work after the last checkpoint is lost
+    run.awaitCheckpoint(Optional.empty());
+    run.awaitDecisions(half + 1);
+    job.cancel().get();
+    Path restoreFrom = Checkpoints.latest(run.checkpoints).orElseThrow();
+
+    StreamExecutionEnvironment second =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            failFast(Checkpoints.configuration(run.checkpoints, restoreFrom)));
+    new StreamJob(run.settings(false)).build(second);
+    JobClient restored = second.executeAsync("stream-job-it-restored");
+    run.awaitDecisions(stream.size());
+    // a checkpoint after the last decision: every state change is in Redis by then
+    run.awaitCheckpoint(Checkpoints.latest(run.checkpoints));
+    restored.cancel().get();
+
+    run.check(stream);
+  }
+
+  /** A failing job fails the test rather than restarting for ever. */
+  private static Configuration failFast(Configuration conf) {
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+    return conf;
+  }
+
+  /** One test's topics, Redis prefix, schema and checkpoints, so tests never meet. */
+  private static final class Run {
+    final String topic;
+    final String deadLetterTopic;
+    final String alertsTopic;
+    final String prefix;
+    final DatabaseConfig.Postgres schema;
+    final Path checkpoints;
+    final Database database;
+
+    Run(String name) {
+      String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+      topic = id + "-transactions";
+      deadLetterTopic = id + "-dead-letters";
+      alertsTopic = id + "-alerts";
+      prefix = "aml-it-" + id + ":";
+      prefixes.add(prefix);
+      schema = TestServices.freshSchema();
+      schemas.add(schema);
+      database = TestServices.openOrSkip(schema);
+      checkpoints = dir.resolve(id + "-checkpoints");
+      try (Topics topics = new Topics(broker.bootstrapServers())) {
+        topics.ensure(topic, 3, Duration.ofSeconds(60));
+        topics.ensure(deadLetterTopic, 1, Duration.ofSeconds(60));
+        topics.ensure(alertsTopic, 1, Duration.ofSeconds(60));
+      }
+    }
+
+    JobSettings settings(boolean bounded) {
+      return new JobSettings(
+          new JobSettings.Source(broker.bootstrapServers(), topic, "aml-it", bounded),
+          scoring(),
+          new JobSettings.RedisTarget(
+              TestServices.REDIS_HOST,
+              TestServices.REDIS_PORT,
+              prefix,
+              Duration.ofDays(30),
+              Duration.ofMillis(50)),
+          JobSettings.SqlTarget.of(schema),
+          deadLetterTopic,
+          alertsTopic,
+          2,
+          Duration.ofMillis(300),
+          Duration.ofMillis(100));
+    }
+
+    void produce(List<Transaction> transactions) {
+      try (TransactionProducer producer =
+          new TransactionProducer(broker.bootstrapServers(), topic, Map.of())) {
+        transactions.forEach(producer::send);
+        producer.flush();
+      }
+    }
+
+    void produceRaw(String value) {
+      Map<String, Object> config =
+          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      try (KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        producer.send(new ProducerRecord<>(topic, "bad", value.getBytes(StandardCharsets.UTF_8)));
+        producer.flush();
+      }
+    }
+
+    List<String> read(String from, int atLeast) {
+      Map<String, Object> config =
+          Map.of(
+              ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              broker.bootstrapServers(),
+              ConsumerConfig.GROUP_ID_CONFIG,
+              "read-" + UUID.randomUUID(),
+              ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+              "earliest");
+      List<String> out = new ArrayList<>();
+      try (KafkaConsumer<byte[], byte[]> consumer =
+          new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        consumer.subscribe(List.of(from));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+          consumer
+              .poll(Duration.ofMillis(500))
+              .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
+          if (out.size() >= atLeast) {
+            // and a little longer, to see any extra record
+            consumer
+                .poll(Duration.ofSeconds(1))
+                .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
+            break;
+          }
+        }
+      }
+      return out;
+    }
+
+    void awaitDecisions(long count) throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (database.decisions().count() < count) {
+        assertThat(System.nanoTime()).as("waiting for %s decisions", count).isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    }
+
+    void awaitCheckpoint(Optional<Path> after) throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (true) {
+        Optional<Path> now = Checkpoints.latest(checkpoints);
+        if (now.isPresent() && !now.equals(after)) {
+          return;
+        }
+        assertThat(System.nanoTime()).as("waiting for a checkpoint").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+
+    /** Served features and recorded decisions against the embedded engine's, for {@code stream}. */
+    void check(List<Transaction> stream) throws Exception {
+      Embedded expected = new Embedded(stream);
+
+      Map<String, Decision> want = new LinkedHashMap<>();
+      expected.decisions.forEach(d -> want.putIfAbsent(d.transaction().id().value(), d));
+      assertThat(database.decisions().count()).isEqualTo(want.size());
+      int alerts = 0;
+      for (Decision d : want.values()) {
+        DecisionRecord got = database.decisions().find(d.transaction().id()).orElseThrow();
+        assertThat(got.riskScore())
+            .as("score of %s", d.transaction().id())
+            .isEqualTo(d.assessment().riskScore());
+        alerts += d.alert() != null ? 1 : 0;
+      }
+      Set<String> alertIds = new HashSet<>();
+      for (String alert : read(alertsTopic, alerts)) {
+        alertIds.add(alert.substring(0, alert.indexOf(',')));
+      }
+      assertThat(alertIds).hasSize(alerts);
+
+      Instant at =
+          stream.stream().map(Transaction::timestamp).max(Instant::compareTo).orElseThrow();
+      try (CachedRedisEntityStateStore served =
+          new CachedRedisEntityStateStore(
+              TestServices.REDIS_HOST,
+              TestServices.REDIS_PORT,
+              scoring().codec(),
+              prefix,
+              Duration.ofDays(30),
+              Duration.ofSeconds(1))) {
+        FeatureEngine reader =
+            new FeatureEngine(FeatureRegistry.standard(), scoring().featureSettings(), served);
+        served.population().ifPresent(reader.population()::load);
+        for (Instant when :
+            List.of(at.plusMillis(1), at.plusSeconds(1_800), at.minusSeconds(3_600))) {
+          for (String id : expected.customers) {
+            same(expected.engine, reader, EntityType.CUSTOMER, id, when);
+          }
+          for (String id : expected.merchants) {
+            same(expected.engine, reader, EntityType.MERCHANT, id, when);
+          }
+        }
+      }
+    }
+  }
+
+  private static void same(
+      FeatureEngine want, FeatureEngine got, EntityType type, String id, Instant at) {
+    FeatureVector w = want.entityFeatures(type, id, at);
+    FeatureVector g = got.entityFeatures(type, id, at);
+    assertThat(g == null).as("%s %s known", type, id).isEqualTo(w == null);
+    if (w == null) {
+      return;
+    }
+    for (int i = 0; i < w.registry().size(); i++) {
+      String name = w.registry().get(i).name();
+      assertThat(Double.doubleToRawLongBits(g.get(i)))
+          .as("%s of %s %s at %s (%s, expected %s)", name, type, id, at, g.get(i), w.get(i))
+          .isEqualTo(Double.doubleToRawLongBits(w.get(i)));
+      assertThat(g.ageMillis(i)).as("age of %s of %s %s", name, type, id).isEqualTo(w.ageMillis(i));
+    }
+  }
+
+  /** The embedded path over the same stream, in the order it was produced. */
+  private static final class Embedded {
+    final FeatureEngine engine;
+    final List<Decision> decisions = new ArrayList<>();
+    final Set<String> customers = new TreeSet<>();
+    final Set<String> merchants = new TreeSet<>();
+
+    Embedded(List<Transaction> stream) throws Exception {
+      engine =
+          new FeatureEngine(
+              FeatureRegistry.standard(),
+              scoring().featureSettings(),
+              new InMemoryEntityStateStore());
+      TransactionProcessor processor =
+          new TransactionProcessor(
+              engine,
+              scoring().scorer(),
+              new InMemoryAlertRepository(),
+              scoring().alertThreshold(),
+              InstantSource.system(),
+              Locale.ENGLISH);
+      for (Transaction t : stream) {
+        decisions.add(processor.process(t));
+        customers.add(t.customerId().value());
+        if (t.counterpartyId() != null) {
+          customers.add(t.counterpartyId().value());
+        }
+        if (t.merchantId() != null) {
+          merchants.add(t.merchantId().value());
+        }
+      }
+    }
+  }
+
+  private static JobSettings.Scoring scoring() {
+    String rules;
+    try (InputStream in =
+        StreamJobIT.class.getClassLoader().getResourceAsStream(RuleSetLoader.DEFAULT_RESOURCE)) {
+      rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return new JobSettings.Scoring(
+        "UTC",
+        Duration.ofMinutes(5),
+        rules,
+        "classpath:" + RuleSetLoader.DEFAULT_RESOURCE,
+        0.3,
+        0.6,
+        0.6,
+        "en",
+        null);
+  }
+
+  /** A generated stream: customers paying merchants and one another, with laundering among them. */
+  private static List<Transaction> generated(int n) {
+    Iterator<LabelledTransaction> it =
+        Generator.create(GeneratorConfig.of(300, 40, 10, 42).withLaunderingShare(0.05)).iterator();
+    List<Transaction> out = new ArrayList<>(n);
+    while (it.hasNext() && out.size() < n) {
+      out.add(it.next().transaction());
+    }
+    return out;
+  }
+}
