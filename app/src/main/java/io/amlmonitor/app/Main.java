@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       ProduceCommand.class,
       KafkaBrokerCommand.class,
+      StreamCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -42,7 +42,7 @@ public record Settings(
     RedisSettings redis) {
 
   /** Names of the distributed settings that later integrations read. */
-  static final List<String> DISTRIBUTED = List.of("KAFKA_BOOTSTRAP_SERVERS", "NEO4J_URI");
+  static final List<String> DISTRIBUTED = List.of("NEO4J_URI");
 
   public static Settings resolve(ConfigSources s) {
     List<String> pending = new ArrayList<>();

@@ -78,9 +78,16 @@ class SettingsTest {
             new ConfigSources(
                 Map.of(),
                 Map.of(
-                    "POSTGRES_HOST", "db", "REDIS_HOST", "r", "KAFKA_BOOTSTRAP_SERVERS", "k:9092"),
+                    "POSTGRES_HOST",
+                    "db",
+                    "REDIS_HOST",
+                    "r",
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    "k:9092",
+                    "NEO4J_URI",
+                    "bolt://n:7687"),
                 Map.of()));
-    assertThat(s.pendingIntegrations()).containsExactly("KAFKA_BOOTSTRAP_SERVERS");
+    assertThat(s.pendingIntegrations()).containsExactly("NEO4J_URI");
   }
 
   @Test

@@ -1,0 +1,245 @@
+package io.amlmonitor.app;
+
+import io.amlmonitor.app.config.ConfigException;
+import io.amlmonitor.app.config.ConfigSources;
+import io.amlmonitor.app.config.FlinkSettings;
+import io.amlmonitor.app.config.KafkaSettings;
+import io.amlmonitor.app.config.RedisSettings;
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.flink.Checkpoints;
+import io.amlmonitor.flink.JobSettings;
+import io.amlmonitor.flink.StreamJob;
+import io.amlmonitor.jdbc.Database;
+import io.amlmonitor.jdbc.DatabaseConfig;
+import io.amlmonitor.kafka.Topics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aml stream}: the Flink job, on a local MiniCluster in this process, or on a cluster when
+ * the same class runs under {@code flink run}.
+ */
+@Command(
+    name = "stream",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the streaming job: transactions from Kafka (KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC), "
+          + "features in Flink state, served from Redis (REDIS_HOST) to `aml serve`, decisions and "
+          + "alerts to the system of record (POSTGRES_HOST, or the embedded database) and alerts "
+          + "to the alerts topic. Malformed records go to the dead-letter topic.",
+      "Runs on a local Flink in this process until Ctrl-C, or until the end of the topic with "
+          + "--until-end. Checkpoints are kept under --checkpoint-dir; a new run continues from "
+          + "the newest one unless --fresh."
+    })
+final class StreamCommand implements Callable<Integer> {
+  private static final Duration READY = Duration.ofSeconds(60);
+  private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description = "Kafka brokers (KAFKA_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--topic", paramLabel = "NAME", description = "Topic (KAFKA_TOPIC).")
+  String topic;
+
+  @Option(
+      names = "--redis-host",
+      paramLabel = "HOST",
+      description = "Redis the features are served from (REDIS_HOST).")
+  String redisHost;
+
+  @Option(
+      names = "--redis-key-prefix",
+      paramLabel = "PREFIX",
+      description = "Prefix of every key the job writes (REDIS_KEY_PREFIX, default aml:).")
+  String redisKeyPrefix;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "Parallel instances of each operator (FLINK_PARALLELISM, default 2).")
+  Integer parallelism;
+
+  @Option(
+      names = "--checkpoint-interval",
+      paramLabel = "DURATION",
+      description = "How often to checkpoint (FLINK_CHECKPOINT_INTERVAL, default 10s).")
+  String checkpointInterval;
+
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR",
+      description = "Where checkpoints are kept (default: flink-checkpoints under the data dir).")
+  Path checkpointDir;
+
+  @Option(names = "--fresh", description = "Start from no checkpoint, even if one is kept.")
+  boolean fresh;
+
+  @Option(
+      names = "--until-end",
+      description = "Stop at the end the topic had when the job started, instead of running on.")
+  boolean untilEnd;
+
+  @Option(
+      names = "--group-id",
+      paramLabel = "ID",
+      description = "Consumer group the job commits its offsets to (default ${DEFAULT-VALUE}).")
+  String groupId = "aml-stream";
+
+  @Option(
+      names = "--alerts-topic",
+      paramLabel = "NAME",
+      description = "Topic for alerts (default ${DEFAULT-VALUE}).")
+  String alertsTopic = "alerts";
+
+  @Option(
+      names = "--dead-letter-topic",
+      paramLabel = "NAME",
+      description =
+          "Topic for malformed records (default: the transactions topic + .dead-letters).")
+  String deadLetterTopic;
+
+  private final PrintStream out;
+
+  /** Counted down to stop the job: by Ctrl-C, or by a test. */
+  final CountDownLatch stopped = new CountDownLatch(1);
+
+  StreamCommand() {
+    this(System.out);
+  }
+
+  StreamCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> flags = common.asSettings();
+    CommonOptions.put(flags, "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    CommonOptions.put(flags, "KAFKA_TOPIC", topic);
+    CommonOptions.put(flags, "REDIS_HOST", redisHost);
+    CommonOptions.put(flags, "REDIS_KEY_PREFIX", redisKeyPrefix);
+    CommonOptions.put(flags, "FLINK_PARALLELISM", parallelism);
+    CommonOptions.put(flags, "FLINK_CHECKPOINT_INTERVAL", checkpointInterval);
+    ConfigSources sources = ConfigSources.standard(flags);
+    Settings settings = Settings.resolve(sources);
+    KafkaSettings kafka = KafkaSettings.resolve(sources);
+    FlinkSettings flink = FlinkSettings.resolve(sources);
+    String servers = kafka.requireBootstrapServers();
+    RedisSettings redis = settings.redis();
+    if (redis == null) {
+      throw new ConfigException(
+          "REDIS_HOST", "", "is not set: the stream job serves its features from Redis");
+    }
+    Logging.configure(settings.logLevel(), common.verbose);
+    AppMessages msg = new AppMessages(settings.locale());
+    String deadLetters =
+        deadLetterTopic != null ? deadLetterTopic : kafka.topic() + ".dead-letters";
+    try (Topics topics = new Topics(servers)) {
+      topics.ensure(kafka.topic(), kafka.partitions(), READY);
+      topics.ensure(deadLetters, 1, READY);
+      topics.ensure(alertsTopic, 1, READY);
+    }
+    DatabaseConfig sql = SqlStores.config(settings);
+    // migrated here, once, before the job's writers open it
+    Database.open(sql).close();
+    RuleSets rules = RuleSets.load(settings.rulesFile(), settings.zone());
+    JobSettings job =
+        new JobSettings(
+            new JobSettings.Source(servers, kafka.topic(), groupId, untilEnd),
+            new JobSettings.Scoring(
+                settings.zone().getId(),
+                settings.allowedLateness(),
+                rules.text(),
+                rules.rules().source(),
+                settings.riskThresholds().medium(),
+                settings.riskThresholds().high(),
+                settings.alertThreshold(),
+                settings.locale().toLanguageTag(),
+                null),
+            new JobSettings.RedisTarget(
+                redis.host(), redis.port(), redis.keyPrefix(), redis.ttl(), redis.flushInterval()),
+            JobSettings.SqlTarget.of(sql),
+            deadLetters,
+            alertsTopic,
+            flink.parallelism(),
+            flink.checkpointInterval(),
+            flink.outOfOrderness());
+
+    Path checkpoints =
+        (checkpointDir != null ? checkpointDir : settings.dataDir().resolve("flink-checkpoints"))
+            .toAbsolutePath();
+    Optional<Path> restore = fresh ? Optional.empty() : Checkpoints.latest(checkpoints);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            Checkpoints.configuration(checkpoints, restore.orElse(null)));
+    new StreamJob(job).build(env);
+    out.println(
+        msg.get(
+            "stream.start",
+            kafka.topic(),
+            servers,
+            redis.host() + ":" + redis.port(),
+            sql.describe(),
+            flink.parallelism(),
+            restore.map(Path::toString).orElse(msg.get("stream.noCheckpoint"))));
+    JobClient client = env.executeAsync("aml-stream");
+    Thread hook = new Thread(stopped::countDown, "stream-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (Database database = Database.open(sql)) {
+      StatusLine status = new StatusLine(out);
+      long started = System.nanoTime();
+      long before = database.decisions().count();
+      CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+      while (true) {
+        if (result.isDone()) {
+          long scored = database.decisions().count() - before;
+          try {
+            result.get();
+          } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            out.println(msg.get("stream.failed", scored, String.valueOf(cause.getMessage())));
+            LOG.error("The stream job failed", cause);
+            return 1;
+          }
+          out.println(msg.get("stream.finished", scored, checkpoints));
+          return 0;
+        }
+        if (stopped.await(1, TimeUnit.SECONDS)) {
+          out.println(msg.get("stream.stopping", checkpoints));
+          client.cancel().get(60, TimeUnit.SECONDS);
+          return 0;
+        }
+        long scored = database.decisions().count() - before;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        status.show(msg.get("stream.progress", scored, Math.round(scored / seconds)));
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook has run
+      }
+    }
+  }
+}
