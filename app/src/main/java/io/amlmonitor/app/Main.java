@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       KafkaBrokerCommand.class,
       ReportCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
