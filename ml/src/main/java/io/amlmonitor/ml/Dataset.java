@@ -120,11 +120,6 @@ public final class Dataset {
     return new Dataset(featureNames, r, t, l, g);
   }
 
-  /** The distinct non-null groups, sorted. */
-  public List<String> distinctGroups() {
-    return new HashSet<>(Arrays.asList(groups)).stream().filter(Objects::nonNull).sorted().toList();
-  }
-
   /**
    * A SHA-256 over the feature names and every row's time, values (bit for bit) and label, in
    * order: the same examples give the same fingerprint whatever file format carried them.

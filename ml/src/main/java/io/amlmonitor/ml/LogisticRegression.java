@@ -1,5 +1,6 @@
 package io.amlmonitor.ml;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -72,7 +73,7 @@ public final class LogisticRegression {
       double rate = RATE / Math.sqrt(1 + epoch);
       for (int start = 0; start < n; start += BATCH) {
         int end = Math.min(n, start + BATCH);
-        java.util.Arrays.fill(grad, 0);
+        Arrays.fill(grad, 0);
         double gradB = 0;
         double totalWeight = 0;
         for (int k = start; k < end; k++) {

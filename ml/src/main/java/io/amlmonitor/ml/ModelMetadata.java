@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What a registered model is: its version, the features it reads (in order), the label it predicts,
@@ -54,11 +55,11 @@ public record ModelMetadata(
     data.put("fingerprint_sha256", fingerprint);
     data.put("training_rows", trainingRows);
     m.put("training_data", data);
-    m.put("hyper_parameters", new java.util.TreeMap<>(hyperParameters));
+    m.put("hyper_parameters", new TreeMap<>(hyperParameters));
     m.put("scale_pos_weight", scalePosWeight);
     m.put("seed", seed);
     m.put("alert_threshold", alertThreshold);
-    m.put("metrics", new java.util.TreeMap<>(metrics));
+    m.put("metrics", new TreeMap<>(metrics));
     return m;
   }
 }

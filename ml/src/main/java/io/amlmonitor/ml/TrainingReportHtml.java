@@ -3,6 +3,7 @@ package io.amlmonitor.ml;
 import static io.amlmonitor.core.report.Html.escape;
 
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,9 +93,9 @@ public final class TrainingReportHtml {
     h.append("<tr><td>")
         .append(name)
         .append("</td><td>")
-        .append(java.time.Instant.ofEpochMilli(d.eventMillis(0)))
+        .append(Instant.ofEpochMilli(d.eventMillis(0)))
         .append("</td><td>")
-        .append(java.time.Instant.ofEpochMilli(d.eventMillis(d.size() - 1)))
+        .append(Instant.ofEpochMilli(d.eventMillis(d.size() - 1)))
         .append("</td><td>")
         .append(num(d.size()))
         .append("</td><td>")
