@@ -23,6 +23,7 @@ public final class TreeShap {
   private final double[] pathZero;
   private final double[] pathOne;
   private final double[] pathWeight;
+  private final double[] inverse;
   private double[] phi;
   private double[] x;
 
@@ -43,6 +44,11 @@ public final class TreeShap {
     pathZero = new double[size];
     pathOne = new double[size];
     pathWeight = new double[size];
+    // Reciprocals of 1..depth+2: the recurrences divide by small integers in their inner loops.
+    inverse = new double[maxDepth + 3];
+    for (int k = 1; k < inverse.length; k++) {
+      inverse[k] = 1.0 / k;
+    }
   }
 
   /** The expected margin over the training data as the trees saw it: the SHAP bias term. */
@@ -133,9 +139,10 @@ public final class TreeShap {
     pathZero[start + depth] = zero;
     pathOne[start + depth] = one;
     pathWeight[start + depth] = depth == 0 ? 1 : 0;
+    double share = inverse[depth + 1];
     for (int i = depth - 1; i >= 0; i--) {
-      pathWeight[start + i + 1] += one * pathWeight[start + i] * (i + 1) / (depth + 1);
-      pathWeight[start + i] = zero * pathWeight[start + i] * (depth - i) / (depth + 1);
+      pathWeight[start + i + 1] += one * pathWeight[start + i] * (i + 1) * share;
+      pathWeight[start + i] = zero * pathWeight[start + i] * (depth - i) * share;
     }
   }
 
@@ -143,13 +150,14 @@ public final class TreeShap {
     double one = pathOne[start + index];
     double zero = pathZero[start + index];
     double next = pathWeight[start + depth];
+    double share = inverse[depth + 1];
     for (int i = depth - 1; i >= 0; i--) {
       if (one != 0) {
         double tmp = pathWeight[start + i];
-        pathWeight[start + i] = next * (depth + 1) / ((i + 1) * one);
-        next = tmp - pathWeight[start + i] * zero * (depth - i) / (depth + 1);
+        pathWeight[start + i] = next * (depth + 1) * inverse[i + 1] / one;
+        next = tmp - pathWeight[start + i] * zero * (depth - i) * share;
       } else {
-        pathWeight[start + i] = pathWeight[start + i] * (depth + 1) / (zero * (depth - i));
+        pathWeight[start + i] = pathWeight[start + i] * (depth + 1) * inverse[depth - i] / zero;
       }
     }
     for (int i = index; i < depth; i++) {
@@ -164,13 +172,18 @@ public final class TreeShap {
     double zero = pathZero[start + index];
     double next = pathWeight[start + depth];
     double total = 0;
-    for (int i = depth - 1; i >= 0; i--) {
-      if (one != 0) {
-        double tmp = next * (depth + 1) / ((i + 1) * one);
+    if (one != 0) {
+      double scale = (depth + 1) / one;
+      double back = zero * inverse[depth + 1];
+      for (int i = depth - 1; i >= 0; i--) {
+        double tmp = next * scale * inverse[i + 1];
         total += tmp;
-        next = pathWeight[start + i] - tmp * zero * (depth - i) / (depth + 1);
-      } else if (zero != 0) {
-        total += pathWeight[start + i] / zero / ((double) (depth - i) / (depth + 1));
+        next = pathWeight[start + i] - tmp * back * (depth - i);
+      }
+    } else if (zero != 0) {
+      double scale = (depth + 1) / zero;
+      for (int i = depth - 1; i >= 0; i--) {
+        total += pathWeight[start + i] * scale * inverse[depth - i];
       }
     }
     return total;
