@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       KafkaBrokerCommand.class,
       StreamCommand.class,
       ReportCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

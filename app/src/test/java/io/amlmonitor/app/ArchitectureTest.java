@@ -35,6 +35,8 @@ class ArchitectureTest {
             "io.amlmonitor.redis..",
             "io.amlmonitor.kafka..",
             "io.amlmonitor.offline..",
+            "io.amlmonitor.ml..",
+            "ml.dmlc..",
             "io.javalin..",
             "org.eclipse.jetty..",
             "io.micrometer..",
@@ -65,7 +67,8 @@ class ArchitectureTest {
             "io.amlmonitor.jdbc..",
             "io.amlmonitor.redis..",
             "io.amlmonitor.kafka..",
-            "io.amlmonitor.offline..")
+            "io.amlmonitor.offline..",
+            "io.amlmonitor.ml..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.app..")
@@ -103,6 +106,25 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.server..")
+        .check(classes);
+  }
+
+  @Test
+  void theModelModuleKnowsOnlyTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.ml..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.amlmonitor.server..",
+            "io.amlmonitor.jdbc..",
+            "io.amlmonitor.redis..",
+            "io.amlmonitor.kafka..",
+            "io.amlmonitor.offline..",
+            "io.amlmonitor.generator..",
+            "org.duckdb..",
+            "java.sql..")
         .check(classes);
   }
 }

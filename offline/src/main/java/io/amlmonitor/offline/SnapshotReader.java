@@ -112,6 +112,38 @@ public final class SnapshotReader implements Iterator<SnapshotRow>, AutoCloseabl
     }
   }
 
+  /**
+   * The label columns of {@code file}: every column that is neither a key nor a feature of {@code
+   * registry}, in file order, whose type is one a {@link LabelType} holds (others are left out).
+   *
+   * @throws OfflineStoreException if the file does not exist or is not Parquet
+   */
+  public static List<LabelColumn> labelColumns(Path file, FeatureRegistry registry) {
+    Objects.requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      throw new OfflineStoreException("snapshot file " + file + " does not exist");
+    }
+    Map<String, String> taken = SnapshotColumns.taken(registry);
+    try (DuckDBConnection connection = DuckDb.open(null)) {
+      List<LabelColumn> labels = new java.util.ArrayList<>();
+      DuckDb.describe(connection, file)
+          .forEach(
+              (name, type) -> {
+                if (taken.containsKey(name) || !name.matches("[a-z][a-z0-9_]*")) {
+                  return;
+                }
+                for (LabelType t : LabelType.values()) {
+                  if (t.sqlType().equals(type)) {
+                    labels.add(new LabelColumn(name, t));
+                  }
+                }
+              });
+      return List.copyOf(labels);
+    } catch (SQLException e) {
+      throw new OfflineStoreException("could not read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public boolean hasNext() {
     if (!ready && !done) {
