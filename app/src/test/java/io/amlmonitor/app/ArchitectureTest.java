@@ -36,6 +36,7 @@ class ArchitectureTest {
             "io.amlmonitor.kafka..",
             "io.amlmonitor.offline..",
             "io.amlmonitor.ml..",
+            "io.amlmonitor.flink..",
             "ml.dmlc..",
             "io.javalin..",
             "org.eclipse.jetty..",
@@ -68,7 +69,8 @@ class ArchitectureTest {
             "io.amlmonitor.redis..",
             "io.amlmonitor.kafka..",
             "io.amlmonitor.offline..",
-            "io.amlmonitor.ml..")
+            "io.amlmonitor.ml..",
+            "io.amlmonitor.flink..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.app..")
@@ -125,6 +127,33 @@ class ArchitectureTest {
             "io.amlmonitor.generator..",
             "org.duckdb..",
             "java.sql..")
+        .check(classes);
+  }
+
+  /** The job wires core code to Kafka, Redis and SQL; the HTTP server and the model stay out. */
+  @Test
+  void theStreamJobKnowsTheCoreAndItsStoresOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.flink..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.amlmonitor.server..",
+            "io.amlmonitor.offline..",
+            "io.amlmonitor.generator..",
+            "io.amlmonitor.ml..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.amlmonitor.server..",
+            "io.amlmonitor.jdbc..",
+            "io.amlmonitor.redis..",
+            "io.amlmonitor.kafka..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.amlmonitor.flink..")
         .check(classes);
   }
 }
