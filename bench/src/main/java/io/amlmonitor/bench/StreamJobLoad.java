@@ -45,9 +45,12 @@ import redis.clients.jedis.params.ScanParams;
  *
  * <p>Usage: {@code java -cp "bench/target/benchmarks.jar:bench/target/lib/*"
  * io.amlmonitor.bench.StreamJobLoad [transactions=1000000] [parallelism=2] [rate=5000]
- * [probes=1000]}
+ * [probes=1000] [out-of-orderness-ms=200]}
  */
 public final class StreamJobLoad {
+  /** FLINK_OUT_OF_ORDERNESS of the runs. */
+  private static long disorderMillis;
+
   private StreamJobLoad() {}
 
   public static void main(String[] args) throws Exception {
@@ -55,6 +58,7 @@ public final class StreamJobLoad {
     int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int rate = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 5_000;
     int probes = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : 1_000;
+    disorderMillis = args.length > 4 ? Long.parseLong(args[4]) : 200;
     Path dir = Files.createTempDirectory("aml-stream-load");
     String prefix = "aml-bench-stream:" + UUID.randomUUID().toString().substring(0, 8) + ":";
     try (KafkaBroker broker =
@@ -171,11 +175,12 @@ public final class StreamJobLoad {
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
-        "freshness over %d probes at %,d tx/s background (parallelism %d): p50 %.1f ms, p90 %.1f"
-            + " ms, p99 %.1f ms, max %.1f ms; %d not seen within 30 s%n",
+        "freshness over %d probes at %,d tx/s background (parallelism %d, out-of-orderness %d ms):"
+            + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d not seen within 30 s%n",
         sorted.length,
         rate,
         parallelism,
+        disorderMillis,
         pct(sorted, 0.50),
         pct(sorted, 0.90),
         pct(sorted, 0.99),
@@ -209,7 +214,7 @@ public final class StreamJobLoad {
         "alerts",
         parallelism,
         Duration.ofSeconds(10),
-        Duration.ofMillis(200));
+        Duration.ofMillis(disorderMillis));
   }
 
   private static List<Transaction> generated(int n) {
