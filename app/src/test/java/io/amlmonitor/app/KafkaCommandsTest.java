@@ -9,7 +9,6 @@ import io.amlmonitor.generator.Typology;
 import io.amlmonitor.kafka.TransactionRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,26 +31,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code aml kafka-broker} and {@code aml produce} together, on a real in-process broker. */
 class KafkaCommandsTest {
   private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
   private static int run(Object command, ByteArrayOutputStream err, String... args) {
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> cls) throws Exception {
-            if (cls.isInstance(command)) {
-              return cls.cast(command);
-            }
-            return CommandLine.defaultFactory().create(cls);
-          }
-        };
-    CommandLine cli = new CommandLine(new Main(), factory);
-    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    return Main.execute(cli, args);
+    return Commands.run(command, err, args);
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.kafka.KafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.time.InstantSource;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -27,19 +25,7 @@ import redis.clients.jedis.Jedis;
 class StreamCommandIT {
 
   private static int run(Object command, ByteArrayOutputStream err, String... args) {
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> cls) throws Exception {
-            if (cls.isInstance(command)) {
-              return cls.cast(command);
-            }
-            return CommandLine.defaultFactory().create(cls);
-          }
-        };
-    CommandLine cli = new CommandLine(new Main(), factory);
-    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    return Main.execute(cli, args);
+    return Commands.run(command, err, args);
   }
 
   @Test
