@@ -161,8 +161,23 @@ final class StreamCommand implements Callable<Integer> {
       topics.ensure(alertsTopic, 1, READY);
     }
     DatabaseConfig sql = SqlStores.config(settings);
-    // migrated here, once, before the job's writers open it
-    Database.open(sql).close();
+    // opened (and migrated) here, before the job's writers open it; then it counts the decisions
+    try (Database database = Database.open(sql)) {
+      return run(settings, kafka, flink, redis, servers, deadLetters, sql, database, msg);
+    }
+  }
+
+  private int run(
+      Settings settings,
+      KafkaSettings kafka,
+      FlinkSettings flink,
+      RedisSettings redis,
+      String servers,
+      String deadLetters,
+      DatabaseConfig sql,
+      Database database,
+      AppMessages msg)
+      throws Exception {
     RuleSets rules = RuleSets.load(settings.rulesFile(), settings.zone());
     JobSettings job =
         new JobSettings(
@@ -206,7 +221,7 @@ final class StreamCommand implements Callable<Integer> {
     JobClient client = env.executeAsync("aml-stream");
     Thread hook = new Thread(stopped::countDown, "stream-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Database database = Database.open(sql)) {
+    try {
       StatusLine status = new StatusLine(out);
       long started = System.nanoTime();
       long before = database.decisions().count();

@@ -11,6 +11,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -26,7 +29,8 @@ import org.apache.flink.util.OutputTag;
  * memory; it is what lets a payment's receivers be updated only after its payer accepted it without
  * a loop in the graph, which Flink's DataStream API no longer offers.
  */
-final class AdmissionFunction extends KeyedProcessFunction<String, Transaction, Events.Part> {
+final class AdmissionFunction extends KeyedProcessFunction<String, Transaction, Events.Part>
+    implements CheckpointedFunction {
   static final OutputTag<Events.Payment> ACCEPTED = new OutputTag<>("accepted-payments") {};
 
   private final JobSettings.Scoring scoring;
@@ -34,6 +38,8 @@ final class AdmissionFunction extends KeyedProcessFunction<String, Transaction, 
   private transient Counter duplicates;
   private transient Counter late;
   private transient Counter accepted;
+  private transient KeyedEntityStateStore store;
+  private transient HeldEntities held;
 
   AdmissionFunction(JobSettings.Scoring scoring) {
     this.scoring = scoring;
@@ -46,12 +52,11 @@ final class AdmissionFunction extends KeyedProcessFunction<String, Transaction, 
             .getState(
                 new ValueStateDescriptor<>(
                     "payer-flow", new EntityStateSerializer(EntityType.CUSTOMER, scoring)));
+    store = new KeyedEntityStateStore(payer, payer);
+    held.track(store, getRuntimeContext().getMetricGroup().addGroup("payers"));
     engine =
         new FeatureEngine(
-            FeatureRegistry.standard(),
-            scoring.featureSettings(),
-            new KeyedEntityStateStore(payer, payer),
-            CustomerProfiles.NONE);
+            FeatureRegistry.standard(), scoring.featureSettings(), store, CustomerProfiles.NONE);
     accepted = getRuntimeContext().getMetricGroup().counter("aml_accepted");
     duplicates = getRuntimeContext().getMetricGroup().counter("aml_duplicates");
     late = getRuntimeContext().getMetricGroup().counter("aml_late");
@@ -81,5 +86,16 @@ final class AdmissionFunction extends KeyedProcessFunction<String, Transaction, 
     if (account) {
       out.collect(new Events.Part(t, EntityType.COUNTERPARTY, placement, parts));
     }
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    held = new HeldEntities("payer-counts");
+    held.initialize(context);
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    held.snapshot(store);
   }
 }

@@ -61,6 +61,7 @@ final class EntityFunction
   private transient Map<String, RedisStateWriter.Change> unwritten;
   private transient Counter written;
   private transient Counter mismatched;
+  private transient HeldEntities held;
 
   EntityFunction(JobSettings.Scoring scoring, JobSettings.RedisTarget redis) {
     this.scoring = scoring;
@@ -80,6 +81,7 @@ final class EntityFunction
                 new ValueStateDescriptor<>(
                     "merchant", new EntityStateSerializer(EntityType.MERCHANT, scoring)));
     store = new KeyedEntityStateStore(customers, merchants);
+    held.track(store, getRuntimeContext().getMetricGroup());
     waiting =
         getRuntimeContext()
             .getMapState(
@@ -204,13 +206,15 @@ final class EntityFunction
 
   /** Redis holds at least what the checkpoint holds, so a restore never serves older state. */
   @Override
-  public void snapshotState(FunctionSnapshotContext context) {
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
     flush();
+    held.snapshot(store);
   }
 
   @Override
-  public void initializeState(FunctionInitializationContext context) {
-    // the keyed and broadcast state are Flink's; nothing of this function's own to restore
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    held = new HeldEntities("entity-counts");
+    held.initialize(context);
   }
 
   @Override

@@ -18,6 +18,7 @@ final class KeyedEntityStateStore implements EntityStateStore {
   private final ValueState<EntityState> customers;
   private final ValueState<EntityState> merchants;
   private EntityState lastChanged;
+  private final long[] held = new long[EntityType.values().length];
 
   KeyedEntityStateStore(ValueState<EntityState> customers, ValueState<EntityState> merchants) {
     this.customers = customers;
@@ -31,6 +32,7 @@ final class KeyedEntityStateStore implements EntityStateStore {
       EntityState s = state.value();
       if (s == null) {
         s = new EntityState(id);
+        held[slot(type)]++;
       }
       R result = change.apply(s);
       // a heap backend holds the object itself; others keep a copy and need it written back
@@ -56,10 +58,31 @@ final class KeyedEntityStateStore implements EntityStateStore {
     return lastChanged;
   }
 
-  /** Not counted: keyed state has no cheap count; the job reports its own counters instead. */
+  /**
+   * The entities of {@code type} this task holds state for: those it created, plus those a restored
+   * checkpoint gave it ({@link HeldEntities}); a receiving account counts as a customer.
+   */
   @Override
   public long size(EntityType type) {
-    throw new UnsupportedOperationException("keyed state is not counted");
+    return held[slot(type)];
+  }
+
+  /** The counts by {@link EntityType} ordinal, for a checkpoint. */
+  long[] held() {
+    return held.clone();
+  }
+
+  /** Adds counts restored from a checkpoint. */
+  void addHeld(long[] counts) {
+    for (int i = 0; i < held.length; i++) {
+      held[i] += counts[i];
+    }
+  }
+
+  private static int slot(EntityType type) {
+    return type == EntityType.MERCHANT
+        ? EntityType.MERCHANT.ordinal()
+        : EntityType.CUSTOMER.ordinal();
   }
 
   private ValueState<EntityState> of(EntityType type) {
