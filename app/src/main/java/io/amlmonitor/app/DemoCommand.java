@@ -2,6 +2,8 @@ package io.amlmonitor.app;
 
 import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
+import io.amlmonitor.app.config.FlinkSettings;
+import io.amlmonitor.app.config.KafkaSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.CustomerProfiles;
@@ -95,13 +97,69 @@ final class DemoCommand implements Callable<Integer> {
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  private final PrintStream out = System.out;
+  @Option(
+      names = "--distributed",
+      description =
+          "Run the distributed parts instead of the embedded pipeline: a Kafka broker in this "
+              + "process (or KAFKA_BOOTSTRAP_SERVERS), the Flink job on a local cluster, Redis "
+              + "(REDIS_HOST, default 127.0.0.1) as the online store, and the API serving the "
+              + "job's features.")
+  boolean distributed;
+
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description =
+          "With --distributed: Kafka brokers to use instead of a broker in this process "
+              + "(KAFKA_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--redis-host",
+      paramLabel = "HOST",
+      description = "With --distributed: Redis (REDIS_HOST, default 127.0.0.1).")
+  String redisHost;
+
+  @Option(
+      names = "--redis-key-prefix",
+      paramLabel = "PREFIX",
+      description =
+          "With --distributed: prefix of the demo's keys, cleared at start (REDIS_KEY_PREFIX, "
+              + "default aml-demo:).")
+  String redisKeyPrefix;
+
+  private final PrintStream out;
+
+  DemoCommand() {
+    this(System.out);
+  }
+
+  DemoCommand(PrintStream out) {
+    this.out = out;
+  }
 
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = common.asSettings();
     CommonOptions.put(flags, "API_PORT", port);
-    Settings settings = Settings.resolve(ConfigSources.standard(flags));
+    if (distributed) {
+      CommonOptions.put(flags, "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+      CommonOptions.put(flags, "REDIS_HOST", redisHost);
+      CommonOptions.put(flags, "REDIS_KEY_PREFIX", redisKeyPrefix);
+      ConfigSources given = ConfigSources.standard(flags);
+      if (given.get("REDIS_HOST") == null) {
+        flags.put("REDIS_HOST", "127.0.0.1");
+      }
+      // the demo clears its prefix at start: never the one a real deployment writes by default
+      if (given.get("REDIS_KEY_PREFIX") == null) {
+        flags.put("REDIS_KEY_PREFIX", "aml-demo:");
+      }
+    } else if (bootstrapServers != null || redisHost != null || redisKeyPrefix != null) {
+      throw new ConfigException(
+          "--bootstrap-servers/--redis-host/--redis-key-prefix", "", "need --distributed");
+    }
+    ConfigSources sources = ConfigSources.standard(flags);
+    Settings settings = Settings.resolve(sources);
     Duration runFor = Settings.parseDuration("--duration", duration, Duration.ofDays(1));
     if (rate < 1) {
       throw new ConfigException("--rate", String.valueOf(rate), "must be at least 1");
@@ -126,6 +184,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         msg.get("demo.generating", customers, merchants, config.days(), String.valueOf(seed)));
     Generator generator = Generator.create(config);
+    if (distributed) {
+      return runDistributed(settings, sources, msg, generator, runFor);
+    }
 
     Map<String, Typology> labels = new ConcurrentHashMap<>();
     DemoStats stats = new DemoStats(labels);
@@ -198,6 +259,54 @@ final class DemoCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  private int runDistributed(
+      Settings settings,
+      ConfigSources sources,
+      AppMessages msg,
+      Generator generator,
+      Duration runFor)
+      throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.set(true);
+              awaitQuietly(finished);
+            },
+            "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return new DistributedDemo(
+              out,
+              msg,
+              settings,
+              settings.redis(),
+              KafkaSettings.resolve(sources),
+              FlinkSettings.resolve(sources))
+          .run(
+              new DistributedDemo.Run(
+                  generator,
+                  rate,
+                  runFor,
+                  !noApi,
+                  settings.apiPort(),
+                  stop,
+                  RUN_ID.format(Instant.now())));
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waits for us
+      }
+    }
+  }
+
+  private static final java.time.format.DateTimeFormatter RUN_ID =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+          .withZone(java.time.ZoneOffset.UTC);
 
   private static final int PROBE_DAYS = 28;
 

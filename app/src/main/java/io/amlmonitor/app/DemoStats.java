@@ -4,6 +4,7 @@ import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.scoring.RiskLevel;
 import io.amlmonitor.generator.Typology;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,20 +51,31 @@ final class DemoStats {
   }
 
   void accept(Decision d) {
-    decisions.increment();
     latency.recordValue(Math.max(1, d.processingNanos() / 1000));
-    RiskLevel level = d.assessment().riskLevel();
+    accept(
+        d.transaction().id().value(),
+        d.transaction().customerId().value(),
+        d.assessment().riskLevel(),
+        d.alert() == null ? null : d.alert().rules());
+  }
+
+  /**
+   * A decision made elsewhere (by a stream job), without its processing time.
+   *
+   * @param alertRules the rules of the alert it raised, or null when it raised none
+   */
+  void accept(String transactionId, String account, RiskLevel level, List<String> alertRules) {
+    decisions.increment();
     byLevel.get(level).increment();
-    boolean alerted = d.alert() != null;
+    boolean alerted = alertRules != null;
     if (alerted) {
       alerts.increment();
       alertsByLevel.get(level).increment();
-      for (String rule : d.alert().rules()) {
+      for (String rule : alertRules) {
         alertsByRule.computeIfAbsent(rule, k -> new LongAdder()).increment();
       }
     }
-    Typology typology = labels.getOrDefault(d.transaction().id().value(), Typology.NONE);
-    String account = d.transaction().customerId().value();
+    Typology typology = labels.getOrDefault(transactionId, Typology.NONE);
     labelled.get(typology).increment();
     accounts.get(typology).add(account);
     if (alerted) {

@@ -54,6 +54,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final InstantSource requestClock;
   private final LiveStores stores;
   private final Intake intake;
+  private final StreamFedScoring streamFed;
   private ApiServer server;
 
   /**
@@ -77,6 +78,28 @@ public final class EmbeddedRuntime implements AutoCloseable {
       Consumer<Decision> decisions,
       CustomerProfiles profiles,
       LiveStores stores) {
+    this(settings, requestClock, decisions, profiles, stores, null);
+  }
+
+  /**
+   * Where a stream job counts the transactions: the job writes the feature state this instance
+   * serves (Redis) and records the decisions; this instance's API scores against that state and
+   * writes each transaction to the job's topic ({@link StreamFedScoring}).
+   */
+  record StreamFeed(String bootstrapServers, String topic) {}
+
+  /**
+   * @param feed null for the embedded path (this process counts what it scores); otherwise the
+   *     stream job's topic, and then this instance writes no feature state: it neither rebuilds it
+   *     from the system of record nor adds to it
+   */
+  EmbeddedRuntime(
+      Settings settings,
+      InstantSource requestClock,
+      Consumer<Decision> decisions,
+      CustomerProfiles profiles,
+      LiveStores stores,
+      StreamFeed feed) {
     this.settings = settings;
     this.requestClock = requestClock;
     this.stores = stores;
@@ -116,8 +139,18 @@ public final class EmbeddedRuntime implements AutoCloseable {
             InstantSource.system());
     this.intake =
         new Intake(stores.journal(), processor, pipeline, decisions.andThen(stores.decisionLog()));
-    stores.catchUp(processor, System.out);
-    stores.checkpointFrom(this::appliedBefore);
+    if (feed == null) {
+      this.streamFed = null;
+      stores.catchUp(processor, System.out);
+      stores.checkpointFrom(this::appliedBefore);
+    } else {
+      if (!stores.sharedState()) {
+        throw new IllegalStateException(
+            "a stream-fed instance serves the job's features from Redis: set REDIS_HOST");
+      }
+      this.streamFed = new StreamFedScoring(processor, feed.bootstrapServers(), feed.topic());
+      stores.followPopulation(engine);
+    }
     registerMetrics();
   }
 
@@ -192,18 +225,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
     ApiContext context =
         new ApiContext(
             processor,
-            new TransactionScoring() {
-              @Override
-              public Decision score(Transaction t) {
-                return intake.score(t);
-              }
-
-              @Override
-              public List<Decision> scoreAll(List<Transaction> batch) {
-                return intake.scoreAll(batch);
-              }
-            },
-            t -> intake.enqueue(t, Duration.ofMillis(200)),
+            streamFed != null ? streamFed : embeddedScoring(),
+            streamFed != null ? streamFed : t -> intake.enqueue(t, Duration.ofMillis(200)),
             processor.alerts(),
             requestClock,
             settings.locale(),
@@ -218,17 +241,40 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return server;
   }
 
+  private TransactionScoring embeddedScoring() {
+    return new TransactionScoring() {
+      @Override
+      public Decision score(Transaction t) {
+        return intake.score(t);
+      }
+
+      @Override
+      public List<Decision> scoreAll(List<Transaction> batch) {
+        return intake.scoreAll(batch);
+      }
+    };
+  }
+
   private List<HealthIndicator> healthIndicators() {
     return List.of(
-        indicator(
-            "pipeline",
-            () ->
-                Map.of(
-                    "mode", "embedded",
-                    "partitions", pipeline.partitions(),
-                    "queued", pipeline.queued(),
-                    "processed", pipeline.processedCount(),
-                    "dead_letters", deadLetters.count())),
+        streamFed != null
+            ? indicator(
+                "pipeline",
+                () ->
+                    Map.of(
+                        "mode", "stream",
+                        "topic", streamFed.topic(),
+                        "published", streamFed.published(),
+                        "publish_failures", streamFed.failures()))
+            : indicator(
+                "pipeline",
+                () ->
+                    Map.of(
+                        "mode", "embedded",
+                        "partitions", pipeline.partitions(),
+                        "queued", pipeline.queued(),
+                        "processed", pipeline.processedCount(),
+                        "dead_letters", deadLetters.count())),
         stores.stateHealth(
             () ->
                 Map.of(
@@ -303,6 +349,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
       server.close();
     }
     pipeline.close();
+    if (streamFed != null) {
+      streamFed.close();
+    }
     stores.close();
   }
 }

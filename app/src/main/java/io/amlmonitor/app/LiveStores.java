@@ -197,8 +197,19 @@ final class LiveStores implements AutoCloseable {
    * does.
    */
   private void sharePopulation(FeatureEngine engine) {
-    loadPopulation(engine);
     redisState.populationFrom(() -> engine.population().toBytes());
+    followPopulation(engine);
+  }
+
+  /**
+   * For an instance that only reads the shared feature state (another process writes it): keeps the
+   * population statistics as the writer last wrote them, reloaded every second.
+   */
+  void followPopulation(FeatureEngine engine) {
+    if (redisState == null) {
+      return;
+    }
+    loadPopulation(engine);
     populationRefresh =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -20,11 +20,38 @@ final class Logging {
     var console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
     if (console != null) {
       console.clearAllFilters();
-      ch.qos.logback.classic.filter.ThresholdFilter filter =
-          new ch.qos.logback.classic.filter.ThresholdFilter();
-      filter.setLevel(verbose ? "DEBUG" : "WARN");
+      ConsoleFilter filter = new ConsoleFilter(verbose);
       filter.start();
       console.addFilter(filter);
+    }
+  }
+
+  /**
+   * What the console shows: everything from DEBUG with verbose; otherwise our own warnings and
+   * everyone's errors. The libraries' warnings (Flink's, Kafka's, Redis's client) say nothing a
+   * user can act on in normal runs; they stay in the log file.
+   */
+  static final class ConsoleFilter
+      extends ch.qos.logback.core.filter.Filter<ch.qos.logback.classic.spi.ILoggingEvent> {
+    private final boolean verbose;
+
+    ConsoleFilter(boolean verbose) {
+      this.verbose = verbose;
+    }
+
+    @Override
+    public ch.qos.logback.core.spi.FilterReply decide(
+        ch.qos.logback.classic.spi.ILoggingEvent event) {
+      Level level = event.getLevel();
+      boolean shown =
+          verbose
+              ? level.isGreaterOrEqual(Level.DEBUG)
+              : level.isGreaterOrEqual(Level.ERROR)
+                  || (level.isGreaterOrEqual(Level.WARN)
+                      && event.getLoggerName().startsWith("io.amlmonitor"));
+      return shown
+          ? ch.qos.logback.core.spi.FilterReply.NEUTRAL
+          : ch.qos.logback.core.spi.FilterReply.DENY;
     }
   }
 

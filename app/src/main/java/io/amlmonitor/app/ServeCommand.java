@@ -1,6 +1,8 @@
 package io.amlmonitor.app;
 
+import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
+import io.amlmonitor.app.config.KafkaSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.feature.CustomerProfiles;
 import io.amlmonitor.server.ApiServer;
@@ -32,12 +34,31 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (API_HOST, default 127.0.0.1).")
   String host;
 
+  @Option(
+      names = "--from-stream",
+      description =
+          "Serve what `aml stream` counts: features from its Redis (REDIS_HOST), and each scored "
+              + "transaction written to its topic (KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC), where the "
+              + "job counts it and records its decision. This instance then writes no feature "
+              + "state.")
+  boolean fromStream;
+
   @Override
   public Integer call() throws InterruptedException {
     Map<String, String> flags = common.asSettings();
     CommonOptions.put(flags, "API_PORT", port);
     CommonOptions.put(flags, "API_HOST", host);
-    Settings settings = Settings.resolve(ConfigSources.standard(flags));
+    ConfigSources sources = ConfigSources.standard(flags);
+    Settings settings = Settings.resolve(sources);
+    EmbeddedRuntime.StreamFeed feed = null;
+    if (fromStream) {
+      KafkaSettings kafka = KafkaSettings.resolve(sources);
+      if (settings.redis() == null) {
+        throw new ConfigException(
+            "REDIS_HOST", "", "is not set: --from-stream serves the job's features from Redis");
+      }
+      feed = new EmbeddedRuntime.StreamFeed(kafka.requireBootstrapServers(), kafka.topic());
+    }
     Logging.configure(settings.logLevel(), common.verbose);
     CountDownLatch stopped = new CountDownLatch(1);
     try (EmbeddedRuntime runtime =
@@ -46,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
             InstantSource.system(),
             d -> {},
             CustomerProfiles.NONE,
-            LiveStores.open(settings))) {
+            LiveStores.open(settings),
+            feed)) {
       ApiServer server = runtime.startApi(settings.apiPort());
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       System.out.printf(

@@ -10,10 +10,8 @@ import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Scorer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -89,8 +87,9 @@ final class ScoreFunction extends KeyedProcessFunction<String, Events.PartFeatur
     Assessment assessment = scorer.assess(t, features);
     Alert alert = null;
     if (assessment.riskScore() >= scoring.alertThreshold()) {
-      String id = "A-" + UUID.nameUUIDFromBytes(t.id().value().getBytes(StandardCharsets.UTF_8));
-      alert = TransactionProcessor.alert(id, t, assessment, Instant.now(), locale);
+      alert =
+          TransactionProcessor.alert(
+              TransactionProcessor.derivedAlertId(t.id()), t, assessment, Instant.now(), locale);
       alerts.inc();
     }
     scored.inc();

@@ -2,13 +2,21 @@ package io.amlmonitor.kafka;
 
 import io.amlmonitor.core.domain.Transaction;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -54,12 +62,7 @@ public final class TransactionProducer implements AutoCloseable {
   /** Sends {@code t}; a failure is counted and reported by {@link #flush()}. */
   public void send(Transaction t) {
     producer.send(
-        new ProducerRecord<>(
-            topic,
-            null,
-            t.timestamp().toEpochMilli(),
-            TransactionRecords.key(t),
-            TransactionRecords.encode(t)),
+        record(t),
         (metadata, error) -> {
           if (error == null) {
             acknowledged.incrementAndGet();
@@ -68,6 +71,37 @@ public final class TransactionProducer implements AutoCloseable {
             firstFailure.compareAndSet(null, error);
           }
         });
+  }
+
+  /**
+   * Sends {@code batch} and waits until the broker has acknowledged every record of it: for a
+   * caller that answers only once its transactions are durable (as the API does once it has
+   * journaled them).
+   *
+   * @throws KafkaUnavailableException when a record could not be written within {@code timeout};
+   *     records of the batch may have been written (a retry writes them again, and the stream job
+   *     counts a repeated transaction id once)
+   */
+  public void sendAndWait(List<Transaction> batch, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+    try {
+      for (Transaction t : batch) {
+        sent.add(producer.send(record(t)));
+      }
+      for (Future<RecordMetadata> f : sent) {
+        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        acknowledged.incrementAndGet();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaUnavailableException("interrupted while writing to " + topic, e);
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      failed.incrementAndGet();
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new KafkaUnavailableException(
+          "could not write to " + topic + " within " + timeout.toMillis() + " ms: " + cause, cause);
+    }
   }
 
   /**
@@ -82,6 +116,15 @@ public final class TransactionProducer implements AutoCloseable {
       throw new KafkaUnavailableException(
           failed.get() + " record(s) could not be written to " + topic + ": " + e.getMessage(), e);
     }
+  }
+
+  private ProducerRecord<String, byte[]> record(Transaction t) {
+    return new ProducerRecord<>(
+        topic,
+        null,
+        t.timestamp().toEpochMilli(),
+        TransactionRecords.key(t),
+        TransactionRecords.encode(t));
   }
 
   /** Records the broker acknowledged. */

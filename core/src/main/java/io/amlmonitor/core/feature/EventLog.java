@@ -235,11 +235,9 @@ public final class EventLog {
       short eventAttrs,
       long day,
       long scaledLog) {
-    if (idColumn >= 0 && idHash != 0 && containsId(idHash)) {
-      return Placement.DUPLICATE;
-    }
-    if (newestTs != Long.MIN_VALUE && t < newestTs - spec.latenessMillis()) {
-      return Placement.LATE;
+    Placement placement = placementOf(t, idHash);
+    if (placement != Placement.ACCEPTED) {
+      return placement;
     }
     long ipValue = ipColumn < 0 ? 0 : ipHash;
     insertAt(upperBound(t), t, cents, ipValue, partyHash, idHash, eventAttrs, scaledLog);
@@ -271,6 +269,20 @@ public final class EventLog {
         advance(d, t - spec.distinct().get(d).windowMillis());
       }
       evictBefore(newestTs - spec.retentionMillis());
+    }
+    return Placement.ACCEPTED;
+  }
+
+  /**
+   * What {@link #add} would do with an event at {@code t} with id hash {@code idHash} (0: no
+   * de-duplication), changing nothing.
+   */
+  Placement placementOf(long t, long idHash) {
+    if (idColumn >= 0 && idHash != 0 && containsId(idHash)) {
+      return Placement.DUPLICATE;
+    }
+    if (newestTs != Long.MIN_VALUE && t < newestTs - spec.latenessMillis()) {
+      return Placement.LATE;
     }
     return Placement.ACCEPTED;
   }

@@ -375,6 +375,26 @@ public final class FeatureEngine {
   }
 
   /**
+   * What {@link #ingest} would do with {@code t} on its payer's side, changing nothing: for a
+   * reader that scores payments another process (a stream job) counts.
+   */
+  public Placement placementOf(Transaction t) {
+    if (plan.customerOut == null) {
+      return Placement.ACCEPTED;
+    }
+    long at = t.timestamp().toEpochMilli();
+    long idHash = Hash64.of(t.id().value());
+    return store.read(
+        EntityType.CUSTOMER,
+        t.customerId().value(),
+        Hash64.of(t.customerId().value()),
+        s -> {
+          EventLog log = s == null ? null : s.log(Direction.OUTGOING);
+          return log == null ? Placement.ACCEPTED : log.placementOf(at, idHash);
+        });
+  }
+
+  /**
    * One party's part of {@link #featuresFor}, for a stream job that reads each entity where it is
    * partitioned: writes the features {@code party} (the payer, {@link EntityType#CUSTOMER}; the
    * merchant; the receiving account, {@link EntityType#COUNTERPARTY}) gives {@code t} into {@code

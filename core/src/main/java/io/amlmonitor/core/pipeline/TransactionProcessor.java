@@ -3,12 +3,14 @@ package io.amlmonitor.core.pipeline;
 import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.EventLog.Placement;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.Scorer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -70,6 +72,33 @@ public final class TransactionProcessor {
       }
     }
     return new Decision(t, assessment, placement, alert, System.nanoTime() - started);
+  }
+
+  /**
+   * Scores {@code t} against the features as they are, and changes nothing: neither the windows nor
+   * the alerts. For an instance that serves features another process counts (a stream job): that
+   * process records the decision, and raises the alert, whose id is {@link #derivedAlertId}; the
+   * alert in the returned decision is that one, not stored here.
+   */
+  public Decision assess(Transaction t) {
+    long started = System.nanoTime();
+    FeatureVector features = engine.featuresFor(t);
+    Assessment assessment = scorer.assess(t, features);
+    Placement placement = engine.placementOf(t);
+    Alert alert = null;
+    if (assessment.riskScore() >= alertThreshold) {
+      alert = alert(derivedAlertId(t.id()), t, assessment, clock.instant(), alertLocale);
+    }
+    return new Decision(t, assessment, placement, alert, System.nanoTime() - started);
+  }
+
+  /**
+   * The id of the alert about transaction {@code id} for a scorer that may score it more than once
+   * (a stream job restored from a checkpoint): derived from the transaction id, so every scoring
+   * raises the same alert and the stores keep it once.
+   */
+  public static String derivedAlertId(TransactionId id) {
+    return "A-" + UUID.nameUUIDFromBytes(id.value().getBytes(StandardCharsets.UTF_8));
   }
 
   private Alert alertFor(Transaction t, Assessment a) {

@@ -93,4 +93,48 @@ class TransactionProcessorTest {
     assertThat(d.raisedAlert()).isEmpty();
     assertThat(d.explanation(Locale.ENGLISH)).containsExactly("No risk indicators found");
   }
+
+  @Test
+  void assessingScoresAsProcessingWouldAndChangesNothing() {
+    processor.process(payment("T1", T0, 9_500, "1.1.1.1"));
+    processor.process(payment("T2", T0.plusSeconds(3600), 9_700, "1.1.1.1"));
+    Transaction third = payment("T3", T0.plusSeconds(7200), 9_900, "1.1.1.1");
+
+    Decision assessed = processor.assess(third);
+    Decision assessedAgain = processor.assess(third);
+    Decision processed = processor.process(third);
+
+    assertThat(assessed.assessment().riskScore()).isEqualTo(processed.assessment().riskScore());
+    assertThat(assessed.assessment().ruleIds()).isEqualTo(processed.assessment().ruleIds());
+    assertThat(assessed.assessment().features().asMap())
+        .isEqualTo(processed.assessment().features().asMap());
+    assertThat(assessedAgain.assessment().features().asMap())
+        .isEqualTo(assessed.assessment().features().asMap());
+    assertThat(assessed.placement()).isEqualTo(Placement.ACCEPTED);
+    assertThat(assessed.alert().alertId())
+        .isEqualTo(TransactionProcessor.derivedAlertId(third.id()));
+    assertThat(engine.acceptedCount()).isEqualTo(3);
+    assertThat(alerts.find(AlertQuery.latest(10))).hasSize(1);
+  }
+
+  @Test
+  void assessingTellsARepeatAndALatePaymentApart() {
+    processor.process(payment("T1", T0.plusSeconds(86_400), 10, null));
+
+    assertThat(processor.assess(payment("T1", T0.plusSeconds(86_400), 10, null)).placement())
+        .isEqualTo(Placement.DUPLICATE);
+    assertThat(processor.assess(payment("T0", T0, 10, null)).placement()).isEqualTo(Placement.LATE);
+    assertThat(processor.assess(payment("T9", T0.plusSeconds(90_000), 10, null)).placement())
+        .isEqualTo(Placement.ACCEPTED);
+  }
+
+  @Test
+  void derivedAlertIdsAreStablePerTransaction() {
+    Transaction t = payment("T1", T0, 10, null);
+
+    assertThat(TransactionProcessor.derivedAlertId(t.id()))
+        .isEqualTo(TransactionProcessor.derivedAlertId(payment("T1", T0, 20, null).id()))
+        .isNotEqualTo(TransactionProcessor.derivedAlertId(payment("T2", T0, 10, null).id()))
+        .startsWith("A-");
+  }
 }
