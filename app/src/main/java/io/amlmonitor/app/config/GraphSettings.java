@@ -1,0 +1,55 @@
+package io.amlmonitor.app.config;
+
+import io.amlmonitor.graph.DetectionLimits;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The settings of the relationship graph and its network typologies, resolved and checked once at
+ * start-up.
+ *
+ * @param detection whether the monitoring flow watches the network ({@code GRAPH_DETECTION}: on or
+ *     off)
+ * @param limits the window ({@code GRAPH_WINDOW}), amount tolerance ({@code
+ *     GRAPH_AMOUNT_TOLERANCE}), fan threshold ({@code GRAPH_FAN_THRESHOLD}) and per-transaction
+ *     bound ({@code GRAPH_MAX_VISITS}) of the detectors
+ * @param typologyScore what one typology found adds to a transaction's score ({@code
+ *     GRAPH_TYPOLOGY_SCORE})
+ */
+public record GraphSettings(boolean detection, DetectionLimits limits, double typologyScore) {
+
+  public static GraphSettings resolve(ConfigSources s) {
+    DetectionLimits d = DetectionLimits.DEFAULT;
+    Duration window = Settings.duration(s, "GRAPH_WINDOW", d.window(), Duration.ofDays(3650));
+    if (window.isZero()) {
+      throw new ConfigException(
+          "GRAPH_WINDOW", String.valueOf(s.get("GRAPH_WINDOW")), "must be positive");
+    }
+    double score = Settings.fraction(s, "GRAPH_TYPOLOGY_SCORE", 0.7);
+    if (score == 0) {
+      throw new ConfigException("GRAPH_TYPOLOGY_SCORE", "0", "must be above 0");
+    }
+    DetectionLimits limits =
+        new DetectionLimits(
+            window,
+            d.maxCycleHops(),
+            Settings.integer(s, "GRAPH_FAN_THRESHOLD", d.fanThreshold(), 2, 100_000),
+            d.scatterThreshold(),
+            d.minChainAccounts(),
+            d.ringThreshold(),
+            Settings.fraction(s, "GRAPH_AMOUNT_TOLERANCE", d.amountTolerance()),
+            Settings.integer(s, "GRAPH_MAX_VISITS", d.maxVisits(), 16, 10_000_000));
+    return new GraphSettings(detection(s.get("GRAPH_DETECTION")), limits, score);
+  }
+
+  private static boolean detection(String v) {
+    if (v == null) {
+      return true;
+    }
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw new ConfigException("GRAPH_DETECTION", v, "must be on or off");
+    };
+  }
+}
