@@ -5,28 +5,41 @@ import io.amlmonitor.core.graph.NetworkTypology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds money returning to its origin: a transfer payer → receiver closes a cycle when the receiver
  * reaches the payer again through at most {@code maxCycleHops - 1} transfers of the same money
  * within the window.
  *
- * <p>Implementation note: a breadth-first search from the receiver, so the cycle reported is a
- * shortest one; visited marks are epoch-stamped arrays reused across transactions, so a search
- * allocates nothing per node. It stops after {@code maxVisits} edges: a cycle hidden behind more
- * than that is missed on the live path, which bounds its cost.
+ * <p>Implementation note: a bidirectional search. A breadth-first search backwards from the payer
+ * marks what reaches it within {@code (maxCycleHops - 1) / 2} transfers; one forwards from the
+ * receiver, within the remaining hops, stops at the first marked node whose two halves make a
+ * simple path. With branching factor d that reads about d³ + d² edges instead of d⁵ for six hops.
+ * Marks are epoch-stamped arrays reused across transactions, so a search allocates nothing per
+ * node. Both halves together read at most {@code maxVisits} edges: a cycle hidden behind more is
+ * missed on the live path, which bounds its cost.
  */
 final class CycleDetector {
   private final DetectionLimits limits;
+  private final int backHops;
+  private final int forwardHops;
   private int[] stamp = new int[0];
   private int[] parentEdge = new int[0];
   private int[] depth = new int[0];
+  private int[] backStamp = new int[0];
+  private int[] backDepth = new int[0];
+  private int[] backNext = new int[0];
   private int[] queue = new int[0];
   private int epoch;
+  private int visits;
 
   CycleDetector(DetectionLimits limits) {
     this.limits = limits;
+    this.backHops = (limits.maxCycleHops() - 1) / 2;
+    this.forwardHops = limits.maxCycleHops() - 1 - backHops;
   }
 
   void detect(AdjacencyGraph g, Trigger t, List<NetworkFinding> out) {
@@ -36,36 +49,37 @@ final class CycleDetector {
     ensureCapacity(g.nodeCount());
     if (++epoch == Integer.MAX_VALUE) {
       Arrays.fill(stamp, 0);
+      Arrays.fill(backStamp, 0);
       epoch = 1;
     }
+    visits = 0;
+    markBackwards(g, t);
     int head = 0;
     int tail = 0;
     queue[tail++] = t.receiver();
     stamp[t.receiver()] = epoch;
     depth[t.receiver()] = 0;
     parentEdge[t.receiver()] = -1;
-    int visits = 0;
     while (head < tail) {
       int n = queue[head++];
-      if (depth[n] >= limits.maxCycleHops() - 1) {
+      if (backStamp[n] == epoch && depth[n] + backDepth[n] <= limits.maxCycleHops() - 1) {
+        List<Integer> path = simplePath(g, t, n);
+        if (path != null) {
+          out.add(finding(g, t, path));
+          return;
+        }
+      }
+      if (depth[n] >= forwardHops) {
         continue;
       }
       int[] edges = g.outEdges(n);
-      int size = g.outDegree(n);
-      for (int i = 0; i < size; i++) {
+      for (int i = g.outDegree(n) - 1; i >= 0; i--) {
         if (++visits > limits.maxVisits()) {
           return;
         }
         int e = edges[i];
-        if (!t.sameMoney(g, e)) {
-          continue;
-        }
         int m = g.to(e);
-        if (m == t.payer()) {
-          out.add(finding(g, t, n, e));
-          return;
-        }
-        if (stamp[m] != epoch) {
+        if (stamp[m] != epoch && t.sameMoney(g, e)) {
           stamp[m] = epoch;
           depth[m] = depth[n] + 1;
           parentEdge[m] = e;
@@ -75,25 +89,71 @@ final class CycleDetector {
     }
   }
 
-  private NetworkFinding finding(AdjacencyGraph g, Trigger t, int last, int closing) {
+  /** Marks every node that reaches the payer within {@code backHops} matching transfers. */
+  private void markBackwards(AdjacencyGraph g, Trigger t) {
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = t.payer();
+    backStamp[t.payer()] = epoch;
+    backDepth[t.payer()] = 0;
+    backNext[t.payer()] = -1;
+    while (head < tail) {
+      int n = queue[head++];
+      if (backDepth[n] >= backHops) {
+        continue;
+      }
+      int[] edges = g.inEdges(n);
+      for (int i = g.inDegree(n) - 1; i >= 0; i--) {
+        if (++visits > limits.maxVisits() / 2) {
+          return;
+        }
+        int e = edges[i];
+        int m = g.from(e);
+        if (backStamp[m] != epoch && t.sameMoney(g, e)) {
+          backStamp[m] = epoch;
+          backDepth[m] = backDepth[n] + 1;
+          backNext[m] = e;
+          queue[tail++] = m;
+        }
+      }
+    }
+  }
+
+  /** Receiver … meeting … payer, or null when the two halves share a node. */
+  private List<Integer> simplePath(AdjacencyGraph g, Trigger t, int meeting) {
     List<Integer> path = new ArrayList<>();
-    FindingBuilder b = new FindingBuilder(g).edge(t.edge()).edge(closing);
-    for (int n = last; parentEdge[n] >= 0; n = g.from(parentEdge[n])) {
-      b.edge(parentEdge[n]);
+    for (int n = meeting; n != t.receiver(); n = g.from(parentEdge[n])) {
       path.add(n);
     }
     path.add(t.receiver());
     Collections.reverse(path);
+    Set<Integer> seen = new HashSet<>(path);
+    for (int n = meeting; backNext[n] >= 0; ) {
+      n = g.to(backNext[n]);
+      if (n != t.payer() && !seen.add(n)) {
+        return null;
+      }
+      path.add(n);
+    }
+    if (path.indexOf(t.payer()) != path.size() - 1) {
+      return null;
+    }
     path.add(0, t.payer());
-    path.add(t.payer());
-    int hops = path.size() - 1;
+    return path;
+  }
+
+  private NetworkFinding finding(AdjacencyGraph g, Trigger t, List<Integer> path) {
+    FindingBuilder b = new FindingBuilder(g);
+    for (int i = 0; i + 1 < path.size(); i++) {
+      b.edge(g.edge(path.get(i), path.get(i + 1)));
+    }
     return b.build(
         NetworkTypology.CYCLE,
         t,
         "money returned to "
             + g.name(t.payer())
             + " through "
-            + hops
+            + (path.size() - 1)
             + " hops: "
             + FindingBuilder.path(g, path));
   }
@@ -104,6 +164,9 @@ final class CycleDetector {
       stamp = Arrays.copyOf(stamp, size);
       parentEdge = Arrays.copyOf(parentEdge, size);
       depth = Arrays.copyOf(depth, size);
+      backStamp = Arrays.copyOf(backStamp, size);
+      backDepth = Arrays.copyOf(backDepth, size);
+      backNext = Arrays.copyOf(backNext, size);
       queue = Arrays.copyOf(queue, size);
     }
   }
