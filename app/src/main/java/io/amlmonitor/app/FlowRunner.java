@@ -247,7 +247,7 @@ final class FlowRunner {
       return null;
     }
     return new NetworkWatch(
-        () -> new InMemoryTransactionGraph(graphSettings.limits()),
+        () -> new InMemoryTransactionGraph(graphSettings.limits(), graphSettings.typologies()),
         db.networkFindings(),
         graphSettings.typologyScore());
   }

@@ -135,6 +135,14 @@ final class FlowsCommand implements Callable<Integer> {
   String graphAmountTolerance;
 
   @Option(
+      names = "--graph-typologies",
+      paramLabel = "LIST",
+      description =
+          "The network typologies looked for, e.g. cycle,pass_through (GRAPH_TYPOLOGIES; all by"
+              + " default).")
+  String graphTypologies;
+
+  @Option(
       names = "--graph",
       paramLabel = "on|off",
       description =
@@ -162,6 +170,7 @@ final class FlowsCommand implements Callable<Integer> {
     CommonOptions.put(flags, "GRAPH_WINDOW", graphWindow);
     CommonOptions.put(flags, "GRAPH_AMOUNT_TOLERANCE", graphAmountTolerance);
     CommonOptions.put(flags, "GRAPH_DETECTION", graph);
+    CommonOptions.put(flags, "GRAPH_TYPOLOGIES", graphTypologies);
     ConfigSources sources = ConfigSources.standard(flags);
     Settings settings = Settings.resolve(sources);
     FlowSettings flowSettings = FlowSettings.resolve(sources);

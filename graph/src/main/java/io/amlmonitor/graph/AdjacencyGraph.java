@@ -16,9 +16,10 @@ import java.util.Map;
  *
  * <p>Implementation note: one edge per ordered node pair (its kind follows from the nodes' kinds),
  * found through a {@link LongIntMap} keyed by both node numbers. Amount bounds (the smallest and
- * largest single amount) let detectors ask whether an edge could carry a given amount without
- * keeping every transaction. Event times are epoch milliseconds; out-of-order events widen first
- * and last.
+ * largest single amount) and a 64-bit set of amount buckets let detectors ask whether an edge could
+ * carry a given amount without keeping every transaction: bounds alone say yes to any amount
+ * between two that differ widely, which on AMLSim's data made almost every account a fan-out. Event
+ * times are epoch milliseconds; out-of-order events widen first and last.
  */
 final class AdjacencyGraph {
   private static final NodeKind[] NODE_KINDS = NodeKind.values();
@@ -41,6 +42,7 @@ final class AdjacencyGraph {
   private long[] sum = new long[1024];
   private long[] min = new long[1024];
   private long[] max = new long[1024];
+  private long[] amountBits = new long[1024];
   private long[] first = new long[1024];
   private long[] last = new long[1024];
   private int edges;
@@ -88,7 +90,7 @@ final class AdjacencyGraph {
    * @return the edge's number, negated minus one when the edge was fresh: new, or idle for longer
    *     than {@code freshAfterMillis} before this event
    */
-  int addEvent(int f, int t, long cents, long atMillis, long freshAfterMillis) {
+  int addEvent(int f, int t, long cents, long bit, long atMillis, long freshAfterMillis) {
     long key = ((long) f << 32) | (t & 0xFFFFFFFFL);
     int e = pairs.get(key);
     if (e < 0) {
@@ -97,6 +99,7 @@ final class AdjacencyGraph {
       sum[e] = cents;
       min[e] = cents;
       max[e] = cents;
+      amountBits[e] = bit;
       first[e] = atMillis;
       last[e] = atMillis;
       return -e - 1;
@@ -106,6 +109,7 @@ final class AdjacencyGraph {
     sum[e] += cents;
     min[e] = Math.min(min[e], cents);
     max[e] = Math.max(max[e], cents);
+    amountBits[e] |= bit;
     first[e] = Math.min(first[e], atMillis);
     last[e] = Math.max(last[e], atMillis);
     return fresh ? -e - 1 : e;
@@ -120,6 +124,7 @@ final class AdjacencyGraph {
       sum = Arrays.copyOf(sum, size);
       min = Arrays.copyOf(min, size);
       max = Arrays.copyOf(max, size);
+      amountBits = Arrays.copyOf(amountBits, size);
       first = Arrays.copyOf(first, size);
       last = Arrays.copyOf(last, size);
     }
@@ -207,9 +212,13 @@ final class AdjacencyGraph {
     return last[e];
   }
 
-  /** Whether one event on {@code e} had an amount within [{@code low}, {@code high}] possibly. */
-  boolean mayCarry(int e, long low, long high) {
-    return max[e] >= low && min[e] <= high;
+  /**
+   * Whether an event on {@code e} may have had an amount within [{@code low}, {@code high}]: the
+   * range of its amounts overlaps, and one of them fell in one of the amount buckets {@code bits}
+   * (see {@link AmountBuckets}). Never false when one did; sometimes true when none did.
+   */
+  boolean mayCarry(int e, long low, long high, long bits) {
+    return max[e] >= low && min[e] <= high && (amountBits[e] & bits) != 0;
   }
 
   /** Whether {@code e} carries money between two accounts. */

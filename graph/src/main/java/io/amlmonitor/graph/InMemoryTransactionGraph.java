@@ -4,11 +4,14 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.graph.GraphMeasures;
 import io.amlmonitor.core.graph.GraphNode;
 import io.amlmonitor.core.graph.NetworkFinding;
+import io.amlmonitor.core.graph.NetworkTypology;
 import io.amlmonitor.core.graph.NodeKind;
 import io.amlmonitor.core.graph.Subgraph;
 import io.amlmonitor.core.graph.TransactionGraph;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The relationship graph in this process: purpose-built adjacency ({@link AdjacencyGraph}) updated
@@ -27,8 +30,19 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
   private final PassThroughDetector passThrough;
   private final RingDetector rings;
   private final GraphMeasurer measurer;
+  private final AmountBuckets buckets;
+  private final Set<NetworkTypology> typologies;
 
   public InMemoryTransactionGraph(DetectionLimits limits) {
+    this(limits, EnumSet.allOf(NetworkTypology.class));
+  }
+
+  /**
+   * @param typologies the typologies to look for; detectors of the others do not run
+   */
+  public InMemoryTransactionGraph(DetectionLimits limits, Set<NetworkTypology> typologies) {
+    this.typologies =
+        typologies.isEmpty() ? EnumSet.noneOf(NetworkTypology.class) : EnumSet.copyOf(typologies);
     this.limits = limits;
     this.windowMillis = limits.window().toMillis();
     this.cycles = new CycleDetector(limits);
@@ -37,6 +51,7 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
     this.passThrough = new PassThroughDetector(limits);
     this.rings = new RingDetector(limits);
     this.measurer = new GraphMeasurer(g, limits.maxVisits());
+    this.buckets = new AmountBuckets(limits.amountTolerance());
   }
 
   public InMemoryTransactionGraph() {
@@ -56,11 +71,24 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
   public synchronized List<NetworkFinding> record(Transaction t) {
     Trigger trigger = enter(t);
     List<NetworkFinding> out = new ArrayList<>(0);
-    cycles.detect(g, trigger, out);
-    fans.detect(g, trigger, out);
-    scatterGather.detect(g, trigger, out);
-    passThrough.detect(g, trigger, out);
-    rings.detect(g, trigger, out);
+    if (typologies.contains(NetworkTypology.CYCLE)) {
+      cycles.detect(g, trigger, out);
+    }
+    if (typologies.contains(NetworkTypology.FAN_IN)
+        || typologies.contains(NetworkTypology.FAN_OUT)
+        || typologies.contains(NetworkTypology.GATHER_SCATTER)) {
+      fans.detect(g, trigger, out);
+      out.removeIf(f -> !typologies.contains(f.typology()));
+    }
+    if (typologies.contains(NetworkTypology.SCATTER_GATHER)) {
+      scatterGather.detect(g, trigger, out);
+    }
+    if (typologies.contains(NetworkTypology.PASS_THROUGH)) {
+      passThrough.detect(g, trigger, out);
+    }
+    if (typologies.contains(NetworkTypology.SHARED_IDENTIFIER_RING)) {
+      rings.detect(g, trigger, out);
+    }
     for (NetworkFinding f : out) {
       for (String account : f.subgraph().accounts()) {
         measurer.flag(g.find(NodeKind.ACCOUNT, account));
@@ -78,7 +106,7 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
         transfer
             ? g.node(NodeKind.ACCOUNT, t.counterpartyId().value())
             : g.node(NodeKind.MERCHANT, t.merchantId().value());
-    int e = g.addEvent(payer, receiver, cents, at, windowMillis);
+    int e = g.addEvent(payer, receiver, cents, buckets.bit(cents), at, windowMillis);
     boolean fresh = e < 0;
     int edge = fresh ? -e - 1 : e;
     int[] identifiers = NONE;
@@ -97,13 +125,14 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
         fresh,
         limits.low(cents),
         limits.high(cents),
+        buckets.bits(limits.low(cents), limits.high(cents)),
         at - windowMillis,
         identifiers);
   }
 
   private int[] used(int payer, NodeKind kind, String id, long at, int[] fresh) {
     int n = g.node(kind, id);
-    if (g.addEvent(payer, n, 0, at, windowMillis) >= 0) {
+    if (g.addEvent(payer, n, 0, 0, at, windowMillis) >= 0) {
       return fresh;
     }
     int[] more = java.util.Arrays.copyOf(fresh, fresh.length + 1);

@@ -12,6 +12,7 @@ import io.amlmonitor.core.domain.Transaction;
  * @param fresh whether that edge was new, or idle for longer than the window, before this
  * @param low the lowest amount (cents) taken as this money
  * @param high the highest amount (cents) taken as this money
+ * @param bits the amount buckets of amounts between low and high
  * @param since the earliest last-event time (epoch ms) of an edge that takes part
  * @param identifiers the IP and device nodes whose used-edge from the payer this made fresh
  */
@@ -24,12 +25,13 @@ record Trigger(
     boolean fresh,
     long low,
     long high,
+    long bits,
     long since,
     int[] identifiers) {
 
   /** Whether {@code e} is a transfer that lies in the window and may carry this money. */
   boolean sameMoney(AdjacencyGraph g, int e) {
-    return g.last(e) >= since && g.isTransfer(e) && g.mayCarry(e, low, high);
+    return g.last(e) >= since && g.isTransfer(e) && g.mayCarry(e, low, high, bits);
   }
 
   /** Whether {@code e} is a transfer that lies in the window, whatever its amount. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The bidirectional cycle search against a brute-force oracle: on random small transfer graphs
  * (fixed seeds), a cycle is reported exactly when an exhaustive search over every simple path finds
  * one of at most six hops through the new transfer, with every edge in the window and carrying the
- * same money.
+ * same money as the graph defines it: the pair's amounts span the tolerance band and one fell in
+ * the band's amount buckets.
  */
 class CycleDetectorOracleTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -78,18 +79,22 @@ class CycleDetectorOracleTest {
     long high = LIMITS.high(trigger.cents());
     long since = trigger.day() - 10;
     List<long[]> edges = new ArrayList<>();
-    // The graph keeps one edge per pair with its smallest and largest amount and last day.
+    AmountBuckets buckets = new AmountBuckets(LIMITS.amountTolerance());
+    long band = buckets.bits(low, high);
+    // Per pair: smallest and largest amount, last day, and the buckets its amounts fell in.
     Map<Long, long[]> pairs = new HashMap<>();
     for (Edge e : history) {
       long key = (long) e.from() << 32 | e.to();
-      long[] agg = pairs.computeIfAbsent(key, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+      long[] agg =
+          pairs.computeIfAbsent(key, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0, 0});
       agg[0] = Math.min(agg[0], e.cents());
       agg[1] = Math.max(agg[1], e.cents());
       agg[2] = Math.max(agg[2], e.day());
+      agg[3] |= buckets.bit(e.cents());
     }
     pairs.forEach(
         (k, agg) -> {
-          if (agg[2] >= since && agg[1] >= low && agg[0] <= high) {
+          if (agg[2] >= since && agg[1] >= low && agg[0] <= high && (agg[3] & band) != 0) {
             edges.add(new long[] {k >>> 32, k & 0xFFFFFFFFL});
           }
         });
