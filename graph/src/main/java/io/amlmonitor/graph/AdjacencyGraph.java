@@ -208,6 +208,10 @@ final class AdjacencyGraph {
     return sum[e];
   }
 
+  long first(int e) {
+    return first[e];
+  }
+
   long last(int e) {
     return last[e];
   }

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Finds pass-through chains (layering): from a transfer payer → receiver, follows the same money
  * back from the payer and on from the receiver, one newest matching transfer per step, and reports
- * a chain of at least {@code minChainAccounts} accounts.
+ * a chain of at least {@code minChainAccounts} accounts. Money must arrive before it leaves: a hop
+ * counts only when its first event is no later than the next hop's last one.
  *
  * <p>Walks at most {@code maxCycleHops} steps each way and reads at most {@code maxVisits} edges.
  */
@@ -65,6 +66,7 @@ final class PassThroughDetector {
       List<Integer> chain,
       int[] visits) {
     int n = start;
+    int joined = t.edge();
     for (int step = 0; step < limits.maxCycleHops(); step++) {
       int[] edges = backwards ? g.inEdges(n) : g.outEdges(n);
       int size = backwards ? g.inDegree(n) : g.outDegree(n);
@@ -73,7 +75,9 @@ final class PassThroughDetector {
         visits[0]++;
         int e = edges[i];
         int other = backwards ? g.from(e) : g.to(e);
-        if (!seen.contains(other) && t.sameMoney(g, e)) {
+        boolean inOrder =
+            backwards ? g.first(e) <= g.last(joined) : g.last(e) >= g.first(joined);
+        if (inOrder && !seen.contains(other) && t.sameMoney(g, e)) {
           next = e;
           break;
         }
@@ -82,6 +86,7 @@ final class PassThroughDetector {
         return;
       }
       chain.add(next);
+      joined = next;
       n = backwards ? g.from(next) : g.to(next);
       seen.add(n);
     }
