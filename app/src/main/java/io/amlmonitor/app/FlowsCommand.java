@@ -123,7 +123,7 @@ final class FlowsCommand implements Callable<Integer> {
       names = "--graph-window",
       paramLabel = "DURATION",
       description =
-          "How far back transfers take part in network typologies, e.g. 30d (GRAPH_WINDOW).")
+          "How far back transfers take part in network typologies, e.g. 720h for 30 days (GRAPH_WINDOW).")
   String graphWindow;
 
   @Option(
@@ -133,6 +133,20 @@ final class FlowsCommand implements Callable<Integer> {
           "How far transfers' amounts may differ to count as the same money in cycles, chains and"
               + " fans, e.g. 0.2; 1 accepts any amount (GRAPH_AMOUNT_TOLERANCE).")
   String graphAmountTolerance;
+
+  @Option(
+      names = "--graph-fan-threshold",
+      paramLabel = "N",
+      description =
+          "Distinct counterparties within the window that make a fan-in or fan-out"
+              + " (GRAPH_FAN_THRESHOLD, default 5).")
+  Integer graphFanThreshold;
+
+  @Option(
+      names = "--graph-chain-accounts",
+      paramLabel = "N",
+      description = "Accounts in a pass-through chain, 3 to 7 (GRAPH_CHAIN_ACCOUNTS, default 4).")
+  Integer graphChainAccounts;
 
   @Option(
       names = "--graph-typologies",
@@ -171,6 +185,8 @@ final class FlowsCommand implements Callable<Integer> {
     CommonOptions.put(flags, "GRAPH_AMOUNT_TOLERANCE", graphAmountTolerance);
     CommonOptions.put(flags, "GRAPH_DETECTION", graph);
     CommonOptions.put(flags, "GRAPH_TYPOLOGIES", graphTypologies);
+    CommonOptions.put(flags, "GRAPH_FAN_THRESHOLD", graphFanThreshold);
+    CommonOptions.put(flags, "GRAPH_CHAIN_ACCOUNTS", graphChainAccounts);
     ConfigSources sources = ConfigSources.standard(flags);
     Settings settings = Settings.resolve(sources);
     FlowSettings flowSettings = FlowSettings.resolve(sources);

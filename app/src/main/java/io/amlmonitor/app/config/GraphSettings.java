@@ -14,8 +14,9 @@ import java.util.Set;
  * @param detection whether the monitoring flow watches the network ({@code GRAPH_DETECTION}: on or
  *     off)
  * @param limits the window ({@code GRAPH_WINDOW}), amount tolerance ({@code
- *     GRAPH_AMOUNT_TOLERANCE}), fan threshold ({@code GRAPH_FAN_THRESHOLD}) and per-transaction
- *     bound ({@code GRAPH_MAX_VISITS}) of the detectors
+ *     GRAPH_AMOUNT_TOLERANCE}), fan threshold ({@code GRAPH_FAN_THRESHOLD}), accounts in a
+ *     pass-through chain ({@code GRAPH_CHAIN_ACCOUNTS}) and per-transaction bound ({@code
+ *     GRAPH_MAX_VISITS}) of the detectors
  * @param typologies the typologies looked for ({@code GRAPH_TYPOLOGIES}: a comma-separated list of
  *     cycle, fan_in, fan_out, scatter_gather, gather_scatter, pass_through, shared_identifier_ring;
  *     all by default)
@@ -45,7 +46,7 @@ public record GraphSettings(
             d.maxCycleHops(),
             Settings.integer(s, "GRAPH_FAN_THRESHOLD", d.fanThreshold(), 2, 100_000),
             d.scatterThreshold(),
-            d.minChainAccounts(),
+            Settings.integer(s, "GRAPH_CHAIN_ACCOUNTS", d.minChainAccounts(), 3, 7),
             d.ringThreshold(),
             Settings.fraction(s, "GRAPH_AMOUNT_TOLERANCE", d.amountTolerance()),
             Settings.integer(s, "GRAPH_MAX_VISITS", d.maxVisits(), 16, 10_000_000));
