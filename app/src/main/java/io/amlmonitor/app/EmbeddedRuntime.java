@@ -1,5 +1,6 @@
 package io.amlmonitor.app;
 
+import io.amlmonitor.app.config.GraphSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.domain.Transaction;
@@ -9,6 +10,7 @@ import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.feature.InMemoryEntityStateStore;
+import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.EmbeddedPipeline;
 import io.amlmonitor.core.pipeline.InMemoryDeadLetterSink;
@@ -17,6 +19,7 @@ import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSet;
 import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.core.scoring.Scorer;
+import io.amlmonitor.graph.InMemoryTransactionGraph;
 import io.amlmonitor.server.ApiContext;
 import io.amlmonitor.server.ApiServer;
 import io.amlmonitor.server.HealthIndicator;
@@ -105,7 +108,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
             alerts,
             settings.alertThreshold(),
             InstantSource.system(),
-            settings.locale());
+            settings.locale(),
+            network(settings.graph(), stores));
     this.pipeline =
         new EmbeddedPipeline(
             processor,
@@ -117,8 +121,22 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.intake =
         new Intake(stores.journal(), processor, pipeline, decisions.andThen(stores.decisionLog()));
     stores.catchUp(processor, System.out);
+    if (processor.graph() != null) {
+      stores.rebuildGraph(processor.graph(), System.out);
+    }
     stores.checkpointFrom(this::appliedBefore);
     registerMetrics();
+  }
+
+  /** How the live path watches the network, or null when GRAPH_DETECTION is off. */
+  private static NetworkWatch network(GraphSettings g, LiveStores stores) {
+    if (!g.detection()) {
+      return null;
+    }
+    return new NetworkWatch(
+        () -> new InMemoryTransactionGraph(g.limits(), g.typologies()),
+        stores.networkFindings(),
+        g.typologyScore());
   }
 
   /**

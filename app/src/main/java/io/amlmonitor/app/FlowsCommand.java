@@ -190,7 +190,7 @@ final class FlowsCommand implements Callable<Integer> {
     ConfigSources sources = ConfigSources.standard(flags);
     Settings settings = Settings.resolve(sources);
     FlowSettings flowSettings = FlowSettings.resolve(sources);
-    GraphSettings graphSettings = GraphSettings.resolve(sources);
+    GraphSettings graphSettings = settings.graph();
     List<FlowName> selected = selected();
     Instant end = asOf == null ? InstantSource.system().instant() : IsoTime.option("--as-of", asOf);
     Logging.configure(settings.logLevel(), common.verbose);

@@ -2,6 +2,7 @@ package io.amlmonitor.core.graph;
 
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Messages;
+import io.amlmonitor.core.scoring.RiskLevel;
 import io.amlmonitor.core.scoring.RiskThresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,7 +53,7 @@ public record NetworkWatch(
       }
     }
     double s = 1 - survival;
-    return new Verdict(s, thresholds.levelOf(s), List.copyOf(rules), reasons);
+    return new Verdict(s, thresholds.levelOf(s), List.copyOf(rules), reasons, found, score);
   }
 
   /** A finding as a sentence in {@code locale}; the detail names accounts, in English. */
@@ -64,10 +65,22 @@ public record NetworkWatch(
         f.detail());
   }
 
-  /** A decision's values once network findings are added. */
+  /**
+   * A decision's values once network findings are added.
+   *
+   * @param typologyScore what each typology found counted for
+   */
   public record Verdict(
       double riskScore,
-      io.amlmonitor.core.scoring.RiskLevel riskLevel,
+      RiskLevel riskLevel,
       List<String> rules,
-      List<String> networkReasons) {}
+      List<String> networkReasons,
+      List<NetworkFinding> findings,
+      double typologyScore) {
+    public Verdict {
+      rules = List.copyOf(rules);
+      networkReasons = List.copyOf(networkReasons);
+      findings = List.copyOf(findings);
+    }
+  }
 }
