@@ -157,6 +157,11 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
     measurer.flag(g.node(NodeKind.ACCOUNT, accountId));
   }
 
+  /** The storage itself, for measurements in this package's tests. */
+  AdjacencyGraph adjacency() {
+    return g;
+  }
+
   @Override
   public synchronized long nodeCount() {
     return g.nodeCount();

@@ -75,8 +75,7 @@ final class PassThroughDetector {
         visits[0]++;
         int e = edges[i];
         int other = backwards ? g.from(e) : g.to(e);
-        boolean inOrder =
-            backwards ? g.first(e) <= g.last(joined) : g.last(e) >= g.first(joined);
+        boolean inOrder = backwards ? g.first(e) <= g.last(joined) : g.last(e) >= g.first(joined);
         if (inOrder && !seen.contains(other) && t.sameMoney(g, e)) {
           next = e;
           break;
