@@ -152,7 +152,7 @@ public final class InMemoryTransactionGraph implements TransactionGraph {
     return n < 0 ? GraphMeasures.NONE : measurer.measure(n);
   }
 
-  /** Marks an account as flagged (an alert, a high risk rating) for the counterparty share. */
+  @Override
   public synchronized void flag(String accountId) {
     measurer.flag(g.node(NodeKind.ACCOUNT, accountId));
   }

@@ -26,6 +26,12 @@ public interface TransactionGraph {
   /** The graph measures of one account that the feature vector serves. */
   GraphMeasures measures(String accountId);
 
+  /**
+   * Marks an account as flagged (it raised an alert, or is rated high risk), for its
+   * counterparties' {@link GraphMeasures#flaggedCounterpartyShare()}.
+   */
+  void flag(String accountId);
+
   /** How many nodes and edges the graph holds. */
   long nodeCount();
 

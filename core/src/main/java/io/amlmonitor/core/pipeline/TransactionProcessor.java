@@ -107,6 +107,9 @@ public final class TransactionProcessor {
         alert = null;
       }
     }
+    if (graph != null && score >= alertThreshold) {
+      graph.flag(t.customerId().value());
+    }
     return new Decision(t, assessment, placement, alert, System.nanoTime() - started, verdict);
   }
 
