@@ -19,7 +19,6 @@ import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSet;
 import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.core.scoring.Scorer;
-import io.amlmonitor.graph.InMemoryTransactionGraph;
 import io.amlmonitor.server.ApiContext;
 import io.amlmonitor.server.ApiServer;
 import io.amlmonitor.server.HealthIndicator;
@@ -133,10 +132,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     if (!g.detection()) {
       return null;
     }
-    return new NetworkWatch(
-        () -> new InMemoryTransactionGraph(g.limits(), g.typologies()),
-        stores.networkFindings(),
-        g.typologyScore());
+    return new NetworkWatch(() -> Graphs.open(g), stores.networkFindings(), g.typologyScore());
   }
 
   /**
@@ -321,6 +317,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
       server.close();
     }
     pipeline.close();
+    if (processor.graph() != null) {
+      processor.graph().close();
+    }
     stores.close();
   }
 }

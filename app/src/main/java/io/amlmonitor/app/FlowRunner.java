@@ -26,7 +26,6 @@ import io.amlmonitor.core.rules.RuleSet;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.RuleSetRepository;
 import io.amlmonitor.core.store.StoreException;
-import io.amlmonitor.graph.InMemoryTransactionGraph;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import java.io.PrintStream;
@@ -247,9 +246,7 @@ final class FlowRunner {
       return null;
     }
     return new NetworkWatch(
-        () -> new InMemoryTransactionGraph(graphSettings.limits(), graphSettings.typologies()),
-        db.networkFindings(),
-        graphSettings.typologyScore());
+        () -> Graphs.open(graphSettings), db.networkFindings(), graphSettings.typologyScore());
   }
 
   /** The stored customers' declared volumes, for the profile features. */

@@ -2,6 +2,9 @@ package io.amlmonitor.app.config;
 
 import io.amlmonitor.core.graph.NetworkTypology;
 import io.amlmonitor.graph.DetectionLimits;
+import io.amlmonitor.graph.neo4j.Neo4jConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -22,12 +25,16 @@ import java.util.Set;
  *     all by default)
  * @param typologyScore what one typology found adds to a transaction's score ({@code
  *     GRAPH_TYPOLOGY_SCORE})
+ * @param neo4j where the graph is also kept ({@code NEO4J_URI}, {@code NEO4J_USER}, {@code
+ *     NEO4J_PASSWORD}, {@code NEO4J_DATABASE}, {@code NEO4J_BATCH_SIZE}), or null for this process
+ *     only
  */
 public record GraphSettings(
     boolean detection,
     DetectionLimits limits,
     Set<NetworkTypology> typologies,
-    double typologyScore) {
+    double typologyScore,
+    Neo4jConfig neo4j) {
 
   public static GraphSettings resolve(ConfigSources s) {
     DetectionLimits d = DetectionLimits.DEFAULT;
@@ -50,9 +57,46 @@ public record GraphSettings(
             d.ringThreshold(),
             Settings.fraction(s, "GRAPH_AMOUNT_TOLERANCE", d.amountTolerance()),
             Settings.integer(s, "GRAPH_MAX_VISITS", d.maxVisits(), 16, 10_000_000));
+    boolean detection = detection(s.get("GRAPH_DETECTION"));
+    Neo4jConfig neo4j = neo4j(s);
+    if (neo4j != null && !detection) {
+      throw new ConfigException(
+          "NEO4J_URI", s.get("NEO4J_URI"), "is set but GRAPH_DETECTION=off leaves the graph out");
+    }
     return new GraphSettings(
-        detection(s.get("GRAPH_DETECTION")), limits, typologies(s.get("GRAPH_TYPOLOGIES")), score);
+        detection, limits, typologies(s.get("GRAPH_TYPOLOGIES")), score, neo4j);
   }
+
+  private static Neo4jConfig neo4j(ConfigSources s) {
+    String uri = s.get("NEO4J_URI");
+    if (uri == null || uri.isBlank()) {
+      return null;
+    }
+    URI parsed;
+    try {
+      parsed = new URI(uri.strip());
+    } catch (URISyntaxException e) {
+      throw new ConfigException("NEO4J_URI", uri, "is not a URI: " + e.getReason());
+    }
+    if (parsed.getScheme() == null
+        || !BOLT_SCHEMES.contains(parsed.getScheme().toLowerCase(Locale.ROOT))
+        || parsed.getHost() == null) {
+      throw new ConfigException(
+          "NEO4J_URI", uri, "must be a Bolt URI such as bolt://localhost:7687 or neo4j://host");
+    }
+    String user = s.get("NEO4J_USER");
+    String password = s.get("NEO4J_PASSWORD");
+    String database = s.get("NEO4J_DATABASE");
+    return new Neo4jConfig(
+        parsed,
+        user == null || user.isBlank() ? "neo4j" : user.strip(),
+        password == null || password.isEmpty() ? null : password,
+        database == null || database.isBlank() ? null : database.strip(),
+        Settings.integer(s, "NEO4J_BATCH_SIZE", 1_000, 1, 100_000));
+  }
+
+  private static final Set<String> BOLT_SCHEMES =
+      Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
 
   private static Set<NetworkTypology> typologies(String v) {
     if (v == null || v.isBlank()) {

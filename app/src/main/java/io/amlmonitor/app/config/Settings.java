@@ -44,7 +44,7 @@ public record Settings(
     GraphSettings graph) {
 
   /** Names of the distributed settings that later integrations read. */
-  static final List<String> DISTRIBUTED = List.of("NEO4J_URI");
+  static final List<String> DISTRIBUTED = List.of();
 
   public static Settings resolve(ConfigSources s) {
     List<String> pending = new ArrayList<>();

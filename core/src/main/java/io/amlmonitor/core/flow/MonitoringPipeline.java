@@ -153,6 +153,9 @@ final class MonitoringPipeline {
       while (true) {
         Batch b = take(toEngine);
         if (b == END) {
+          if (graph != null) {
+            graph.close();
+          }
           for (int i = 0; i < p.workers(); i++) {
             put(toWorkers, END);
           }

@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Implementations bound the work of {@link #record} per transaction (see their limits), so the
  * live path can call it for every transaction.
  */
-public interface TransactionGraph {
+public interface TransactionGraph extends AutoCloseable {
   /** Adds {@code t} to the graph without looking for patterns (warm-up, replays). */
   void add(Transaction t);
 
@@ -36,4 +36,8 @@ public interface TransactionGraph {
   long nodeCount();
 
   long edgeCount();
+
+  /** Writes what is pending and releases connections; the in-memory graph has nothing to do. */
+  @Override
+  default void close() {}
 }

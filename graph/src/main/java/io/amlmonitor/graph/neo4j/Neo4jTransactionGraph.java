@@ -20,7 +20,7 @@ import java.util.List;
  * transaction this instance has seen. A failed write keeps its batch pending and throws; the next
  * write retries it.
  */
-public final class Neo4jTransactionGraph implements TransactionGraph, AutoCloseable {
+public final class Neo4jTransactionGraph implements TransactionGraph {
   private final InMemoryTransactionGraph memory;
   private final Neo4jGraphStore store;
   private final int batchSize;
