@@ -10,11 +10,14 @@ import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.core.store.StoreUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -46,8 +49,10 @@ public final class Neo4jGraphStore implements AutoCloseable {
     "CREATE INDEX aml_transfer_last IF NOT EXISTS FOR ()-[e:TRANSFER]-() ON (e.last)"
   };
 
+  private static final String NODES = "UNWIND $ids AS id MERGE (:%s {id: id})";
+
   private static final String MONEY =
-      "UNWIND $rows AS r MERGE (a:Account {id: r.from}) MERGE (b:%s {id: r.to})"
+      "UNWIND $rows AS r MATCH (a:Account {id: r.from}) MATCH (b:%s {id: r.to})"
           + " MERGE (a)-[e:%s]->(b)"
           + " ON CREATE SET e.count = 0, e.amount = 0, e.min = r.min, e.max = r.max,"
           + " e.first = r.first, e.last = r.last"
@@ -58,7 +63,7 @@ public final class Neo4jGraphStore implements AutoCloseable {
           + " e.last = CASE WHEN r.last > e.last THEN r.last ELSE e.last END";
 
   private static final String USED =
-      "UNWIND $rows AS r MERGE (a:Account {id: r.from}) MERGE (b:%s {id: r.to})"
+      "UNWIND $rows AS r MATCH (a:Account {id: r.from}) MATCH (b:%s {id: r.to})"
           + " MERGE (a)-[e:%s]->(b)"
           + " ON CREATE SET e.count = 0, e.first = r.first, e.last = r.last"
           + " SET e.count = e.count + r.count,"
@@ -111,15 +116,32 @@ public final class Neo4jGraphStore implements AutoCloseable {
         add(byKind, EdgeKind.USED_DEVICE, payer, t.deviceId(), 0, at);
       }
     }
+    Map<NodeKind, Set<String>> ids = new EnumMap<>(NodeKind.class);
+    byKind.forEach(
+        (kind, pairs) ->
+            pairs
+                .keySet()
+                .forEach(
+                    pair -> {
+                      ids.computeIfAbsent(NodeKind.ACCOUNT, k -> new LinkedHashSet<>())
+                          .add(pair.get(0));
+                      ids.computeIfAbsent(target(kind), k -> new LinkedHashSet<>())
+                          .add(pair.get(1));
+                    }));
     call(
         "writing " + batch.size() + " transactions",
         () -> {
           try (Session s = session()) {
             s.executeWriteWithoutResult(
-                tx ->
-                    byKind.forEach(
-                        (kind, pairs) ->
-                            tx.run(statement(kind), Map.of("rows", rows(pairs))).consume()));
+                tx -> {
+                  ids.forEach(
+                      (kind, set) ->
+                          tx.run(String.format(NODES, label(kind)), Map.of("ids", List.copyOf(set)))
+                              .consume());
+                  byKind.forEach(
+                      (kind, pairs) ->
+                          tx.run(statement(kind), Map.of("rows", rows(pairs))).consume());
+                });
           }
           return null;
         });
@@ -161,6 +183,15 @@ public final class Neo4jGraphStore implements AutoCloseable {
                     "first", a[4],
                     "last", a[5])));
     return rows;
+  }
+
+  private static NodeKind target(EdgeKind kind) {
+    return switch (kind) {
+      case TRANSFER -> NodeKind.ACCOUNT;
+      case PAYMENT -> NodeKind.MERCHANT;
+      case USED_IP -> NodeKind.IP;
+      case USED_DEVICE -> NodeKind.DEVICE;
+    };
   }
 
   private static String statement(EdgeKind kind) {
