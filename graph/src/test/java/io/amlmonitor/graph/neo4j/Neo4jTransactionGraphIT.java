@@ -11,9 +11,12 @@ import io.amlmonitor.core.graph.NetworkTypology;
 import io.amlmonitor.core.graph.NodeKind;
 import io.amlmonitor.core.graph.Subgraph;
 import io.amlmonitor.graph.InMemoryTransactionGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,15 +145,67 @@ class Neo4jTransactionGraphIT {
       assertThat(found).anyMatch(f -> f.typology() == NetworkTypology.CYCLE);
       graph.flush();
 
-      List<Map<String, Object>> cycles =
-          new Neo4jGraphStore(config)
-              .query(
-                  "MATCH p = (a:Account {id: $account})-[:TRANSFER*2..6]->(a)"
-                      + " WHERE all(r IN relationships(p) WHERE r.last >= $since)"
-                      + " RETURN [n IN nodes(p) | n.id] AS cycle",
-                  Map.of("account", "X", "since", T0.toEpochMilli()));
+      List<Map<String, Object>> cycles;
+      try (Neo4jGraphStore store = new Neo4jGraphStore(config)) {
+        cycles =
+            store.query(
+                "MATCH p = (a:Account {id: $account})-[:TRANSFER*2..6]->(a)"
+                    + " WHERE all(r IN relationships(p) WHERE r.last >= $since)"
+                    + " RETURN [n IN nodes(p) | n.id] AS cycle",
+                Map.of("account", "X", "since", T0.toEpochMilli()));
+      }
       assertThat(cycles).extracting(m -> m.get("cycle")).contains(List.of("X", "Y", "Z", "X"));
     }
+  }
+
+  /** Every query of docs/graph.md's Cypher section runs against what the adapter wrote. */
+  @Test
+  void theAnalystsQueriesInTheDocsRunOnTheAdaptersModel() throws Exception {
+    Path doc = Path.of("..", "docs", "graph.md");
+    assumeThat(Files.exists(doc)).as("docs/graph.md beside the module").isTrue();
+    String text = Files.readString(doc);
+    String block = text.substring(text.indexOf("```cypher") + 9);
+    block = block.substring(0, block.indexOf("```"));
+    List<String> queries =
+        Arrays.stream(block.split(";"))
+            .map(
+                q ->
+                    q.lines()
+                        .filter(l -> !l.strip().startsWith("//"))
+                        .collect(Collectors.joining("\n")))
+            .map(String::strip)
+            .filter(q -> !q.isEmpty())
+            .toList();
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(6);
+    Instant now = Instant.now();
+    try (Neo4jTransactionGraph graph =
+        new Neo4jTransactionGraph(
+            new InMemoryTransactionGraph(), new Neo4jGraphStore(config), 10)) {
+      graph.record(transferAt("D1", "X", "Y", 5_000, now.minus(Duration.ofDays(3))));
+      graph.record(transferAt("D2", "Y", "Z", 4_900, now.minus(Duration.ofDays(2))));
+      graph.record(transferAt("D3", "Z", "X", 4_800, now.minus(Duration.ofDays(1))));
+      graph.flush();
+      Neo4jGraphStore store = new Neo4jGraphStore(config);
+      Map<String, Object> params = Map.of("account", "X", "customer", "X");
+      for (String q : queries) {
+        List<Map<String, Object>> rows = store.query(q, params);
+        if (q.contains("cycle")) {
+          assertThat(rows).extracting(m -> m.get("cycle")).contains(List.of("X", "Y", "Z", "X"));
+        }
+      }
+      store.close();
+    }
+  }
+
+  private static Transaction transferAt(
+      String id, String from, String to, double amount, Instant at) {
+    return Transaction.builder()
+        .id(id)
+        .timestamp(at)
+        .customer(from)
+        .counterparty(to)
+        .amount(amount)
+        .build();
   }
 
   private static Transaction transfer(String id, String from, String to, double amount, int day) {
