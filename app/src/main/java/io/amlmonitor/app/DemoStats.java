@@ -52,7 +52,7 @@ final class DemoStats {
   void accept(Decision d) {
     decisions.increment();
     latency.recordValue(Math.max(1, d.processingNanos() / 1000));
-    RiskLevel level = d.assessment().riskLevel();
+    RiskLevel level = d.riskLevel();
     byLevel.get(level).increment();
     boolean alerted = d.alert() != null;
     if (alerted) {

@@ -64,6 +64,6 @@ class StoreCheckIT {
     assertThat(migrated.code()).as(migrated.output()).isZero();
     StoreCheckTest.Result upToDate = StoreCheckTest.check(settings, false);
     assertThat(upToDate.code()).as(upToDate.output()).isZero();
-    assertThat(upToDate.output()).contains("schema version: 6 (this build: 6)");
+    assertThat(upToDate.output()).contains("schema version: 7 (this build: 7)");
   }
 }
