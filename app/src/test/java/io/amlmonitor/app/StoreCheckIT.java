@@ -56,8 +56,8 @@ class StoreCheckIT {
     assertThat(behind.output())
         .contains("SQL store: PostgreSQL at 127.0.0.1:5432 (database test, user postgres")
         .containsPattern("server: PostgreSQL \\d+")
-        .contains("schema version: none (this build: 6)")
-        .contains("schema is behind: 6 pending migration(s)")
+        .contains("schema version: none (this build: 7)")
+        .contains("schema is behind: 7 pending migration(s)")
         .containsPattern("Redis at 127\\.0\\.0\\.1:6379: version \\d+");
 
     StoreCheckTest.Result migrated = StoreCheckTest.check(settings, true);
