@@ -31,7 +31,8 @@ abstract class SchemaContract {
           "model_versions",
           "flow_runs",
           "suppressed_alerts",
-          "alert_notifications");
+          "alert_notifications",
+          "network_findings");
 
   abstract Database database();
 
