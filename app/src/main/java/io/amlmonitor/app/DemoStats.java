@@ -55,7 +55,7 @@ final class DemoStats {
     accept(
         d.transaction().id().value(),
         d.transaction().customerId().value(),
-        d.assessment().riskLevel(),
+        d.riskLevel(),
         d.alert() == null ? null : d.alert().rules());
   }
 

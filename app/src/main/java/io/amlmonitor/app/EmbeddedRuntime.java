@@ -1,5 +1,6 @@
 package io.amlmonitor.app;
 
+import io.amlmonitor.app.config.GraphSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.domain.Transaction;
@@ -9,6 +10,7 @@ import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.feature.InMemoryEntityStateStore;
+import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.EmbeddedPipeline;
 import io.amlmonitor.core.pipeline.InMemoryDeadLetterSink;
@@ -128,7 +130,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
             alerts,
             settings.alertThreshold(),
             InstantSource.system(),
-            settings.locale());
+            settings.locale(),
+            network(settings.graph(), stores));
     this.pipeline =
         new EmbeddedPipeline(
             processor,
@@ -142,6 +145,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
     if (feed == null) {
       this.streamFed = null;
       stores.catchUp(processor, System.out);
+      if (processor.graph() != null) {
+        stores.rebuildGraph(processor.graph(), System.out);
+      }
       stores.checkpointFrom(this::appliedBefore);
     } else {
       if (!stores.sharedState()) {
@@ -152,6 +158,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
       stores.followPopulation(engine);
     }
     registerMetrics();
+  }
+
+  /** How the live path watches the network, or null when GRAPH_DETECTION is off. */
+  private static NetworkWatch network(GraphSettings g, LiveStores stores) {
+    if (!g.detection()) {
+      return null;
+    }
+    return new NetworkWatch(() -> Graphs.open(g), stores.networkFindings(), g.typologyScore());
   }
 
   /**
@@ -351,6 +365,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
     pipeline.close();
     if (streamFed != null) {
       streamFed.close();
+    }
+    if (processor.graph() != null) {
+      processor.graph().close();
     }
     stores.close();
   }

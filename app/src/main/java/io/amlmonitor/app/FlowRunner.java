@@ -3,6 +3,7 @@ package io.amlmonitor.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.app.config.FlowSettings;
+import io.amlmonitor.app.config.GraphSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.cases.AlertAttachment;
@@ -20,6 +21,7 @@ import io.amlmonitor.core.flow.FlowParameters;
 import io.amlmonitor.core.flow.FlowStats;
 import io.amlmonitor.core.flow.NotificationDelivery;
 import io.amlmonitor.core.flow.TransactionMonitoring;
+import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.rules.RuleSet;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.RuleSetRepository;
@@ -50,13 +52,27 @@ final class FlowRunner {
 
   private final Settings settings;
   private final FlowSettings flowSettings;
+  private final GraphSettings graphSettings;
   private final InstantSource clock;
   private final PrintStream out;
   private final AppMessages msg;
 
   FlowRunner(Settings settings, FlowSettings flowSettings, InstantSource clock, PrintStream out) {
+    this(settings, flowSettings, null, clock, out);
+  }
+
+  /**
+   * @param graphSettings how the monitoring flow watches the network, or null to leave it out
+   */
+  FlowRunner(
+      Settings settings,
+      FlowSettings flowSettings,
+      GraphSettings graphSettings,
+      InstantSource clock,
+      PrintStream out) {
     this.settings = settings;
     this.flowSettings = flowSettings;
+    this.graphSettings = graphSettings;
     this.clock = clock;
     this.out = out;
     this.msg = new AppMessages(settings.locale());
@@ -220,7 +236,17 @@ final class FlowRunner {
         db.flowRuns(),
         clock,
         flowSettings.storeRetry(),
-        settings.locale());
+        settings.locale(),
+        network(db));
+  }
+
+  /** The network watch the settings ask for, or null when graph detection is off. */
+  private NetworkWatch network(Database db) {
+    if (graphSettings == null || !graphSettings.detection()) {
+      return null;
+    }
+    return new NetworkWatch(
+        () -> Graphs.open(graphSettings), db.networkFindings(), graphSettings.typologyScore());
   }
 
   /** The stored customers' declared volumes, for the profile features. */

@@ -3,6 +3,7 @@ package io.amlmonitor.app;
 import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.FlowSettings;
+import io.amlmonitor.app.config.GraphSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.flow.FlowName;
 import java.time.Instant;
@@ -119,6 +120,50 @@ final class FlowsCommand implements Callable<Integer> {
   Integer metricsPort;
 
   @Option(
+      names = "--graph-window",
+      paramLabel = "DURATION",
+      description =
+          "How far back transfers take part in network typologies, e.g. 720h for 30 days (GRAPH_WINDOW).")
+  String graphWindow;
+
+  @Option(
+      names = "--graph-amount-tolerance",
+      paramLabel = "FRACTION",
+      description =
+          "How far transfers' amounts may differ to count as the same money in cycles, chains and"
+              + " fans, e.g. 0.2; 1 accepts any amount (GRAPH_AMOUNT_TOLERANCE).")
+  String graphAmountTolerance;
+
+  @Option(
+      names = "--graph-fan-threshold",
+      paramLabel = "N",
+      description =
+          "Distinct counterparties within the window that make a fan-in or fan-out"
+              + " (GRAPH_FAN_THRESHOLD, default 5).")
+  Integer graphFanThreshold;
+
+  @Option(
+      names = "--graph-chain-accounts",
+      paramLabel = "N",
+      description = "Accounts in a pass-through chain, 3 to 7 (GRAPH_CHAIN_ACCOUNTS, default 4).")
+  Integer graphChainAccounts;
+
+  @Option(
+      names = "--graph-typologies",
+      paramLabel = "LIST",
+      description =
+          "The network typologies looked for, e.g. cycle,pass_through (GRAPH_TYPOLOGIES; all by"
+              + " default).")
+  String graphTypologies;
+
+  @Option(
+      names = "--graph",
+      paramLabel = "on|off",
+      description =
+          "Whether transaction_monitoring looks for network typologies (GRAPH_DETECTION).")
+  String graph;
+
+  @Option(
       names = "--optimize-memory",
       description =
           "Keep per-customer working data in the database instead of in memory (slower, bounded).")
@@ -136,14 +181,21 @@ final class FlowsCommand implements Callable<Integer> {
     CommonOptions.put(flags, "ALERT_WEBHOOK_URL", webhook);
     CommonOptions.put(flags, "FLOW_METRICS_FILE", metricsFile);
     CommonOptions.put(flags, "FLOW_METRICS_PORT", metricsPort);
+    CommonOptions.put(flags, "GRAPH_WINDOW", graphWindow);
+    CommonOptions.put(flags, "GRAPH_AMOUNT_TOLERANCE", graphAmountTolerance);
+    CommonOptions.put(flags, "GRAPH_DETECTION", graph);
+    CommonOptions.put(flags, "GRAPH_TYPOLOGIES", graphTypologies);
+    CommonOptions.put(flags, "GRAPH_FAN_THRESHOLD", graphFanThreshold);
+    CommonOptions.put(flags, "GRAPH_CHAIN_ACCOUNTS", graphChainAccounts);
     ConfigSources sources = ConfigSources.standard(flags);
     Settings settings = Settings.resolve(sources);
     FlowSettings flowSettings = FlowSettings.resolve(sources);
+    GraphSettings graphSettings = settings.graph();
     List<FlowName> selected = selected();
     Instant end = asOf == null ? InstantSource.system().instant() : IsoTime.option("--as-of", asOf);
     Logging.configure(settings.logLevel(), common.verbose);
     Logging.flowLog();
-    return new FlowRunner(settings, flowSettings, InstantSource.system(), System.out)
+    return new FlowRunner(settings, flowSettings, graphSettings, InstantSource.system(), System.out)
         .run(selected, end, optimizeMemory);
   }
 

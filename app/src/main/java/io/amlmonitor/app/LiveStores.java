@@ -14,6 +14,9 @@ import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureSettings;
 import io.amlmonitor.core.feature.InMemoryEntityStateStore;
+import io.amlmonitor.core.graph.InMemoryNetworkFindingRepository;
+import io.amlmonitor.core.graph.NetworkFindingRepository;
+import io.amlmonitor.core.graph.TransactionGraph;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.DecisionRecorder;
 import io.amlmonitor.core.pipeline.GroupCommitJournal;
@@ -306,6 +309,21 @@ final class LiveStores implements AutoCloseable {
 
   AlertRepository alerts() {
     return alerts;
+  }
+
+  /** Where network findings go: the system of record, or memory when there is none. */
+  NetworkFindingRepository networkFindings() {
+    return database == null ? new InMemoryNetworkFindingRepository() : database.networkFindings();
+  }
+
+  /**
+   * Adds every stored transaction to {@code graph} (the in-memory graph starts empty at each
+   * start), with a progress line on {@code out}.
+   */
+  void rebuildGraph(TransactionGraph graph, PrintStream out) {
+    if (database != null) {
+      StateRebuild.run(database.transactions(), graph::add, Instant.EPOCH, out);
+    }
   }
 
   /**

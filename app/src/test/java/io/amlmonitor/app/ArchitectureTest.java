@@ -37,6 +37,7 @@ class ArchitectureTest {
             "io.amlmonitor.offline..",
             "io.amlmonitor.ml..",
             "io.amlmonitor.flink..",
+            "io.amlmonitor.graph..",
             "ml.dmlc..",
             "io.javalin..",
             "org.eclipse.jetty..",
@@ -70,7 +71,8 @@ class ArchitectureTest {
             "io.amlmonitor.kafka..",
             "io.amlmonitor.offline..",
             "io.amlmonitor.ml..",
-            "io.amlmonitor.flink..")
+            "io.amlmonitor.flink..",
+            "io.amlmonitor.graph..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.app..")
@@ -154,6 +156,29 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.amlmonitor.flink..")
+        .check(classes);
+  }
+
+  /**
+   * The graph module is an adapter of the core's graph port: it knows the core and nothing else.
+   */
+  @Test
+  void theGraphModuleKnowsOnlyTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.graph..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.amlmonitor.server..",
+            "io.amlmonitor.jdbc..",
+            "io.amlmonitor.redis..",
+            "io.amlmonitor.kafka..",
+            "io.amlmonitor.offline..",
+            "io.amlmonitor.generator..",
+            "io.amlmonitor.ml..",
+            "io.amlmonitor.flink..",
+            "java.sql..")
         .check(classes);
   }
 }

@@ -56,14 +56,14 @@ class StoreCheckIT {
     assertThat(behind.output())
         .contains("SQL store: PostgreSQL at 127.0.0.1:5432 (database test, user postgres")
         .containsPattern("server: PostgreSQL \\d+")
-        .contains("schema version: none (this build: 6)")
-        .contains("schema is behind: 6 pending migration(s)")
+        .contains("schema version: none (this build: 7)")
+        .contains("schema is behind: 7 pending migration(s)")
         .containsPattern("Redis at 127\\.0\\.0\\.1:6379: version \\d+");
 
     StoreCheckTest.Result migrated = StoreCheckTest.check(settings, true);
     assertThat(migrated.code()).as(migrated.output()).isZero();
     StoreCheckTest.Result upToDate = StoreCheckTest.check(settings, false);
     assertThat(upToDate.code()).as(upToDate.output()).isZero();
-    assertThat(upToDate.output()).contains("schema version: 6 (this build: 6)");
+    assertThat(upToDate.output()).contains("schema version: 7 (this build: 7)");
   }
 }

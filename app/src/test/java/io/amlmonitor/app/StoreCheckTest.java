@@ -35,7 +35,7 @@ class StoreCheckTest {
     assertThat(checked.output())
         .contains("SQL store: embedded H2 database " + dir.resolve("db").resolve("aml.mv.db"))
         .containsPattern("server: H2 2\\.\\d+")
-        .contains("schema version: 6 (this build: 6)")
+        .contains("schema version: 7 (this build: 7)")
         .contains("All configured stores are reachable and up to date.");
   }
 
@@ -61,7 +61,7 @@ class StoreCheckTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.output())
-        .contains("schema version: 6")
+        .contains("schema version: 7")
         .contains("Redis at 127.0.0.1:1: unreachable:");
   }
 

@@ -8,6 +8,7 @@ import io.amlmonitor.core.flow.AlertGenerationRepository;
 import io.amlmonitor.core.flow.CustomerActivityRepository;
 import io.amlmonitor.core.flow.FlowRunRepository;
 import io.amlmonitor.core.flow.NotificationOutbox;
+import io.amlmonitor.core.graph.NetworkFindingRepository;
 import io.amlmonitor.core.report.ReportRepository;
 import io.amlmonitor.core.store.CustomerRepository;
 import io.amlmonitor.core.store.DecisionRepository;
@@ -141,6 +142,10 @@ public final class Database implements AutoCloseable {
 
   public DecisionRepository decisions() {
     return new JdbcDecisionRepository(sql, dialect);
+  }
+
+  public NetworkFindingRepository networkFindings() {
+    return new JdbcNetworkFindingRepository(sql);
   }
 
   public AlertRepository alerts() {

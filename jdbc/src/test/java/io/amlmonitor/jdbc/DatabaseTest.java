@@ -45,7 +45,7 @@ class DatabaseTest {
       assertThat(db.status().upToDate()).isTrue();
     }
     assertThat(config.file()).isRegularFile();
-    assertThat(Database.inspect(config).schemaVersion()).isEqualTo("6");
+    assertThat(Database.inspect(config).schemaVersion()).isEqualTo("7");
   }
 
   @Test

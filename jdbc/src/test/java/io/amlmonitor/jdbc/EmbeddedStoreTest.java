@@ -2,6 +2,7 @@ package io.amlmonitor.jdbc;
 
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.cases.CaseRepository;
+import io.amlmonitor.core.graph.NetworkFindingRepository;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +56,19 @@ class EmbeddedStoreTest {
     @Override
     Database database() {
       return db;
+    }
+  }
+
+  @Nested
+  class NetworkFindings extends NetworkFindingRepositoryContract {
+    @Override
+    NetworkFindingRepository emptyRepository() {
+      try {
+        StoreContract.clear(db);
+      } catch (SQLException e) {
+        throw new AssertionError(e);
+      }
+      return db.networkFindings();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amlmonitor.core.alert.AlertRepository;
 import io.amlmonitor.core.cases.CaseRepository;
+import io.amlmonitor.core.graph.NetworkFindingRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -114,6 +115,19 @@ class PostgresStoreIT {
     @Override
     Database database() {
       return db;
+    }
+  }
+
+  @Nested
+  class NetworkFindings extends NetworkFindingRepositoryContract {
+    @Override
+    NetworkFindingRepository emptyRepository() {
+      try {
+        StoreContract.clear(db);
+      } catch (SQLException e) {
+        throw new AssertionError(e);
+      }
+      return db.networkFindings();
     }
   }
 

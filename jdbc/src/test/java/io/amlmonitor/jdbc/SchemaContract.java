@@ -31,7 +31,8 @@ abstract class SchemaContract {
           "model_versions",
           "flow_runs",
           "suppressed_alerts",
-          "alert_notifications");
+          "alert_notifications",
+          "network_findings");
 
   abstract Database database();
 
@@ -44,7 +45,7 @@ abstract class SchemaContract {
 
     assertThat(status.product()).isEqualTo(product());
     assertThat(status.productVersion()).isNotBlank();
-    assertThat(status.schemaVersion()).isEqualTo("6").isEqualTo(status.latestVersion());
+    assertThat(status.schemaVersion()).isEqualTo("7").isEqualTo(status.latestVersion());
     assertThat(status.pending()).isEmpty();
     assertThat(status.upToDate()).isTrue();
     assertThat(Database.inspect(database().config())).isEqualTo(status);

@@ -26,6 +26,7 @@ abstract class StoreContract {
       for (String table :
           new String[] {
             "alert_notifications",
+            "network_findings",
             "suppressed_alerts",
             "flow_runs",
             "case_alerts",

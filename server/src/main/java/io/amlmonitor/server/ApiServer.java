@@ -47,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
           "POST /batch-predict",
           "POST /transactions",
           "GET /features/{customer_id}",
+          "GET /graph/customers/{customer_id}",
           "GET /alerts",
           "GET /cases",
           "GET /cases/{case_id}",
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
           "GET /openapi.json");
 
   private final ApiContext ctx;
+  private final GraphRoutes graphRoutes;
   private final ObjectMapper mapper = Json.mapper();
   private final Javalin app;
   private final Timer predictTimer;
@@ -68,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(ApiContext context) {
     this.ctx = context;
+    this.graphRoutes = new GraphRoutes(context);
     this.openApiJson = loadOpenApi();
     this.predictTimer =
         Timer.builder("aml_predict_latency")
@@ -93,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
     app.post("/batch-predict", this::batchPredict);
     app.post("/transactions", this::ingest);
     app.get("/features/{customer_id}", this::features);
+    graphRoutes.register(app);
     app.get("/alerts", this::alerts);
     new CaseRoutes(ctx.cases(), mapper, this::problem, this::locale).register(app);
     app.get("/health", this::health);
@@ -304,6 +308,10 @@ public final class ApiServer implements AutoCloseable {
     out.put("as_of", now);
     out.put("known", v != null);
     out.put("features", features);
+    Map<String, Object> graph = graphRoutes.features(customerId);
+    if (graph != null) {
+      out.put("graph_features", graph);
+    }
     c.json(out);
   }
 

@@ -1,13 +1,19 @@
 package io.amlmonitor.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.amlmonitor.core.graph.NetworkFinding;
+import io.amlmonitor.core.graph.NetworkTypology;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.rules.RuleOutcome;
+import io.amlmonitor.core.scoring.Messages;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The answer to {@code POST /predict}: the score, its level, the features used and the reasons. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,16 +52,34 @@ public record PredictionResponse(
         t.counterpartyId() == null ? null : t.counterpartyId().value(),
         t.amount().toBigDecimal(),
         t.timestamp(),
-        round(a.riskScore()),
-        a.riskLevel().name(),
+        round(d.riskScore()),
+        d.riskLevel().name(),
         round(a.ruleScore()),
-        a.firedRules().stream().map(FiredRule::of).toList(),
+        firedRules(d, locale),
         a.features().asMap(),
         d.explanation(locale),
         a.ruleSetVersion(),
         d.alert() == null ? null : d.alert().alertId(),
         d.placement().name().toLowerCase(Locale.ROOT),
         d.processingNanos() / 1_000_000.0);
+  }
+
+  /** The rules that fired, then the network typologies found (scored like a rule). */
+  private static List<FiredRule> firedRules(Decision d, Locale locale) {
+    List<FiredRule> out = new ArrayList<>();
+    d.assessment().firedRules().forEach(o -> out.add(FiredRule.of(o)));
+    Set<NetworkTypology> seen = EnumSet.noneOf(NetworkTypology.class);
+    for (NetworkFinding f : d.networkFindings()) {
+      if (seen.add(f.typology())) {
+        out.add(
+            new FiredRule(
+                f.typology().id(),
+                d.network().typologyScore(),
+                d.riskLevel().name(),
+                Messages.get(locale, "graph.typology." + f.typology().name())));
+      }
+    }
+    return out;
   }
 
   private static double round(double v) {

@@ -20,6 +20,7 @@ import java.util.Locale;
  *     {@code dataDir}
  * @param sqlPoolSize connections the SQL store's pool keeps open at most
  * @param redis the Redis server, or null when none is configured
+ * @param graph the relationship graph and its network typologies
  */
 public record Settings(
     Path dataDir,
@@ -39,10 +40,11 @@ public record Settings(
     List<String> pendingIntegrations,
     PostgresSettings postgres,
     int sqlPoolSize,
-    RedisSettings redis) {
+    RedisSettings redis,
+    GraphSettings graph) {
 
   /** Names of the distributed settings that later integrations read. */
-  static final List<String> DISTRIBUTED = List.of("NEO4J_URI");
+  static final List<String> DISTRIBUTED = List.of();
 
   public static Settings resolve(ConfigSources s) {
     List<String> pending = new ArrayList<>();
@@ -78,7 +80,8 @@ public record Settings(
         List.copyOf(pending),
         PostgresSettings.resolve(s),
         integer(s, "AML_SQL_POOL_SIZE", 4, 2, 200),
-        RedisSettings.resolve(s));
+        RedisSettings.resolve(s),
+        GraphSettings.resolve(s));
   }
 
   private static String text(ConfigSources s, String name, String fallback) {

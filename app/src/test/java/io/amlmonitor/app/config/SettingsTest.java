@@ -72,7 +72,7 @@ class SettingsTest {
   }
 
   @Test
-  void distributedSettingsNotYetUsedAreReported() {
+  void everyDistributedSettingIsUsedNowNeo4jIncluded() {
     Settings s =
         Settings.resolve(
             new ConfigSources(
@@ -87,7 +87,25 @@ class SettingsTest {
                     "NEO4J_URI",
                     "bolt://n:7687"),
                 Map.of()));
-    assertThat(s.pendingIntegrations()).containsExactly("NEO4J_URI");
+    assertThat(s.pendingIntegrations()).isEmpty();
+    assertThat(s.graph().neo4j().uri()).hasToString("bolt://n:7687");
+    assertThat(s.graph().neo4j().user()).isEqualTo("neo4j");
+    assertThat(s.graph().neo4j().password()).isNull();
+  }
+
+  @Test
+  void aBadNeo4jOrGraphSettingStopsTheProgramNamingIt() {
+    assertThatThrownBy(() -> resolve(Map.of("NEO4J_URI", "http://n:7474")))
+        .hasMessageContaining("NEO4J_URI")
+        .hasMessageContaining("http://n:7474");
+    assertThatThrownBy(() -> resolve(Map.of("NEO4J_URI", "bolt://n", "GRAPH_DETECTION", "off")))
+        .hasMessageContaining("GRAPH_DETECTION=off");
+    assertThatThrownBy(() -> resolve(Map.of("GRAPH_TYPOLOGIES", "cycles")))
+        .hasMessageContaining("GRAPH_TYPOLOGIES")
+        .hasMessageContaining("cycle, fan_in");
+    assertThatThrownBy(() -> resolve(Map.of("GRAPH_AMOUNT_TOLERANCE", "2")))
+        .hasMessageContaining("GRAPH_AMOUNT_TOLERANCE");
+    assertThat(resolve(Map.of("GRAPH_DETECTION", "off")).graph().detection()).isFalse();
   }
 
   @Test

@@ -4,6 +4,9 @@ import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.graph.NetworkFinding;
+import io.amlmonitor.core.graph.NetworkWatch;
+import io.amlmonitor.core.graph.TransactionGraph;
 import io.amlmonitor.core.store.DecisionRepository;
 import io.amlmonitor.core.store.TransactionRepository;
 import java.time.Instant;
@@ -37,6 +40,7 @@ final class MonitoringPipeline {
     final long seq;
     final List<Transaction> items;
     List<FeatureVector> features;
+    List<List<NetworkFinding>> findings;
 
     Batch(long seq, List<Transaction> items) {
       this.seq = seq;
@@ -54,6 +58,8 @@ final class MonitoringPipeline {
   }
 
   private final FeatureEngine engine;
+  private final NetworkWatch network;
+  private final TransactionGraph graph;
   private final FlowParameters p;
   private final FlowRun run;
   private final FlowStats stats;
@@ -68,12 +74,15 @@ final class MonitoringPipeline {
 
   MonitoringPipeline(
       FeatureEngine engine,
+      NetworkWatch network,
       FlowParameters p,
       FlowRun run,
       FlowStats stats,
       StoreRetry retry,
       TransactionMonitoring.Decider decider) {
     this.engine = engine;
+    this.network = network;
+    this.graph = network == null ? null : network.graphs().get();
     this.p = p;
     this.run = run;
     this.stats = stats;
@@ -144,6 +153,9 @@ final class MonitoringPipeline {
       while (true) {
         Batch b = take(toEngine);
         if (b == END) {
+          if (graph != null) {
+            graph.close();
+          }
           for (int i = 0; i < p.workers(); i++) {
             put(toWorkers, END);
           }
@@ -161,7 +173,11 @@ final class MonitoringPipeline {
         }
         if (first > 0) {
           engine.ingestAll(b.items.subList(0, first));
+          if (graph != null) {
+            b.items.subList(0, first).forEach(graph::add);
+          }
         }
+        List<NetworkFinding>[] findings = graph == null ? null : new List[features.length];
         for (int i = 0; i < features.length; i++) {
           Transaction t = b.items.get(i);
           if (t.timestamp().isBefore(periodStart)) {
@@ -174,11 +190,19 @@ final class MonitoringPipeline {
           }
           if (i >= first) {
             engine.ingest(t);
+            if (graph != null) {
+              if (features[i] != null) {
+                findings[i] = graph.record(t);
+              } else {
+                graph.add(t);
+              }
+            }
           }
         }
         scored += toScore;
         stats.addProcessed(features.length - toScore, System.nanoTime() - started);
         b.features = Arrays.asList(features);
+        b.findings = findings == null ? null : Arrays.asList(findings);
         put(toWorkers, b);
       }
     } catch (Stopped s) {
@@ -212,7 +236,9 @@ final class MonitoringPipeline {
         stats.workerBusy(true);
         try {
           long started = System.nanoTime();
-          TransactionMonitoring.Scored s = decider.decide(b.items, b.features, p.alertThreshold());
+          storeFindings(b);
+          TransactionMonitoring.Scored s =
+              decider.decide(b.items, b.features, b.findings, p.alertThreshold());
           stats.addProcessed(s.decisions().size(), System.nanoTime() - started);
           if (!s.decisions().isEmpty()) {
             long writeStarted = System.nanoTime();
@@ -232,6 +258,22 @@ final class MonitoringPipeline {
       stats.workerCrashed();
       LOG.error("worker {} failed", Thread.currentThread().getName(), e);
       fail(e);
+    }
+  }
+
+  /** Stores a batch's network findings before its decisions, so an alert finds its subgraph. */
+  private void storeFindings(Batch b) {
+    if (b.findings == null) {
+      return;
+    }
+    List<NetworkFinding> all = new ArrayList<>();
+    for (List<NetworkFinding> f : b.findings) {
+      if (f != null) {
+        all.addAll(f);
+      }
+    }
+    if (!all.isEmpty()) {
+      retry.call("storing network findings", () -> network.findings().saveAll(all));
     }
   }
 

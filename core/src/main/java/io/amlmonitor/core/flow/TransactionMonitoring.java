@@ -4,6 +4,8 @@ import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.graph.NetworkFinding;
+import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.Scorer;
@@ -69,6 +71,7 @@ public final class TransactionMonitoring {
   private final InstantSource clock;
   private final Duration storeGiveUp;
   private final Locale locale;
+  private final NetworkWatch network;
 
   /**
    * @param engines a new, empty feature engine for each run
@@ -85,6 +88,27 @@ public final class TransactionMonitoring {
       InstantSource clock,
       Duration storeGiveUp,
       Locale locale) {
+    this(engines, scorer, transactions, decisions, runs, clock, storeGiveUp, locale, null);
+  }
+
+  /**
+   * A flow that also watches the network: every transaction enters a fresh graph in event-time
+   * order, and the typologies a scored transaction completes join its decision (see {@link
+   * NetworkWatch}) and are stored with their subgraphs.
+   *
+   * @param network the graph and where findings go, or null to leave the network out
+   */
+  public TransactionMonitoring(
+      Supplier<FeatureEngine> engines,
+      Scorer scorer,
+      TransactionRepository transactions,
+      DecisionRepository decisions,
+      FlowRunRepository runs,
+      InstantSource clock,
+      Duration storeGiveUp,
+      Locale locale,
+      NetworkWatch network) {
+    this.network = network;
     this.engines = Objects.requireNonNull(engines, "engines");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -126,7 +150,13 @@ public final class TransactionMonitoring {
     stats.expect(transactions.countIn(history));
     MonitoringPipeline pipeline =
         new MonitoringPipeline(
-            engines.get(), p, run, stats, new StoreRetry(storeGiveUp, stats), this::decide);
+            engines.get(),
+            network,
+            p,
+            run,
+            stats,
+            new StoreRetry(storeGiveUp, stats),
+            this::decide);
     long started = System.nanoTime();
     MonitoringPipeline.Counts counts;
     try {
@@ -158,7 +188,10 @@ public final class TransactionMonitoring {
 
   /** Scores one batch: the decisions to store and how many reached the threshold. */
   private Scored decide(
-      List<Transaction> batch, List<FeatureVector> features, double alertThreshold) {
+      List<Transaction> batch,
+      List<FeatureVector> features,
+      List<List<NetworkFinding>> findings,
+      double alertThreshold) {
     List<DecisionRecord> out = new ArrayList<>(batch.size());
     int candidates = 0;
     Instant at = clock.instant();
@@ -169,6 +202,15 @@ public final class TransactionMonitoring {
       }
       Transaction t = batch.get(i);
       Assessment a = scorer.assess(t, f);
+      List<NetworkFinding> found = findings == null ? List.of() : findings.get(i);
+      if (found != null && !found.isEmpty()) {
+        out.add(withNetwork(t, a, f, found, at));
+        candidates +=
+            network.verdict(a, found, scorer.thresholds(), locale).riskScore() >= alertThreshold
+                ? 1
+                : 0;
+        continue;
+      }
       boolean evidence = !a.firedRules().isEmpty() || a.riskScore() >= alertThreshold;
       if (a.riskScore() >= alertThreshold) {
         candidates++;
@@ -188,12 +230,36 @@ public final class TransactionMonitoring {
     return new Scored(out, candidates);
   }
 
+  /** The decision of a transaction that completed network typologies: always kept as evidence. */
+  private DecisionRecord withNetwork(
+      Transaction t, Assessment a, FeatureVector f, List<NetworkFinding> found, Instant at) {
+    NetworkWatch.Verdict v = network.verdict(a, found, scorer.thresholds(), locale);
+    List<String> reasons = new ArrayList<>(v.networkReasons());
+    if (!a.firedRules().isEmpty()) {
+      reasons.addAll(Explanation.of(a, locale));
+    }
+    return new DecisionRecord(
+        t.id(),
+        at,
+        v.riskScore(),
+        v.riskLevel(),
+        v.rules(),
+        a.ruleSetVersion(),
+        null,
+        f.asMap(),
+        reasons);
+  }
+
   /** The decisions of one batch. */
   record Scored(List<DecisionRecord> decisions, int alertCandidates) {}
 
   /** How a batch is scored, for the pipeline. */
   @FunctionalInterface
   interface Decider {
-    Scored decide(List<Transaction> batch, List<FeatureVector> features, double alertThreshold);
+    Scored decide(
+        List<Transaction> batch,
+        List<FeatureVector> features,
+        List<List<NetworkFinding>> findings,
+        double alertThreshold);
   }
 }

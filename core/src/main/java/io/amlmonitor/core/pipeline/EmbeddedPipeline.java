@@ -182,7 +182,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
                 d.assessment(),
                 d.placement(),
                 d.alert(),
-                System.nanoTime() - item.queuedNanos()));
+                System.nanoTime() - item.queuedNanos(),
+                d.network()));
         return true;
       } catch (StoreUnavailableException e) {
         stalled.increment();

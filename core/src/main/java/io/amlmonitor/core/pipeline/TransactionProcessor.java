@@ -7,12 +7,16 @@ import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.EventLog.Placement;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.graph.NetworkFinding;
+import io.amlmonitor.core.graph.NetworkWatch;
+import io.amlmonitor.core.graph.TransactionGraph;
 import io.amlmonitor.core.scoring.Assessment;
 import io.amlmonitor.core.scoring.Explanation;
 import io.amlmonitor.core.scoring.Scorer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,6 +36,8 @@ public final class TransactionProcessor {
   private final double alertThreshold;
   private final InstantSource clock;
   private final Locale alertLocale;
+  private final NetworkWatch network;
+  private final TransactionGraph graph;
 
   /**
    * @param alertThreshold the lowest score that raises an alert, in [0, 1]
@@ -45,6 +51,26 @@ public final class TransactionProcessor {
       double alertThreshold,
       InstantSource clock,
       Locale alertLocale) {
+    this(engine, scorer, alerts, alertThreshold, clock, alertLocale, null);
+  }
+
+  /**
+   * A processor that also watches the network: every transaction enters the graph, and the
+   * typologies it completes raise its score (see {@link NetworkWatch}) and are stored with their
+   * subgraphs.
+   *
+   * @param network the graph and where findings go, or null to leave the network out
+   */
+  public TransactionProcessor(
+      FeatureEngine engine,
+      Scorer scorer,
+      AlertRepository alerts,
+      double alertThreshold,
+      InstantSource clock,
+      Locale alertLocale,
+      NetworkWatch network) {
+    this.network = network;
+    this.graph = network == null ? null : network.graphs().get();
     if (!(alertThreshold >= 0 && alertThreshold <= 1)) {
       throw new IllegalArgumentException(
           "alert threshold must be in [0, 1], was " + alertThreshold);
@@ -62,16 +88,57 @@ public final class TransactionProcessor {
     FeatureVector features = engine.featuresFor(t);
     Assessment assessment = scorer.assess(t, features);
     Placement placement = engine.ingest(t);
+    NetworkWatch.Verdict verdict = null;
+    if (graph != null && placement != Placement.DUPLICATE) {
+      List<NetworkFinding> found = graph.record(t);
+      if (!found.isEmpty()) {
+        network.findings().saveAll(found);
+        verdict = network.verdict(assessment, found, scorer.thresholds(), alertLocale);
+      }
+    }
     Alert alert = null;
+    double score = verdict == null ? assessment.riskScore() : verdict.riskScore();
     // A repeat still tries to raise its alert: the repository keeps one per transaction, and a
     // retry after a failed alert write (store away) must raise the alert the first try could not.
-    if (assessment.riskScore() >= alertThreshold) {
-      alert = alertFor(t, assessment);
+    if (score >= alertThreshold) {
+      alert =
+          verdict == null
+              ? alertFor(t, assessment)
+              : networkAlert(t, assessment, verdict, alertLocale);
       if (!alerts.save(alert)) {
         alert = null;
       }
     }
-    return new Decision(t, assessment, placement, alert, System.nanoTime() - started);
+    if (graph != null && score >= alertThreshold) {
+      graph.flag(t.customerId().value());
+    }
+    return new Decision(t, assessment, placement, alert, System.nanoTime() - started, verdict);
+  }
+
+  /** The graph this processor feeds, or null when it does not watch the network. */
+  public TransactionGraph graph() {
+    return graph;
+  }
+
+  /** The alert of a transaction that completed network typologies: their reasons first. */
+  private Alert networkAlert(Transaction t, Assessment a, NetworkWatch.Verdict v, Locale locale) {
+    List<String> reasons = new java.util.ArrayList<>(v.networkReasons());
+    if (!a.firedRules().isEmpty()) {
+      reasons.addAll(Explanation.of(a, locale));
+    }
+    return new Alert(
+        "A-" + UUID.randomUUID(),
+        t.id(),
+        t.customerId(),
+        t.receiverId(),
+        t.amount(),
+        t.timestamp(),
+        clock.instant(),
+        v.riskScore(),
+        v.riskLevel(),
+        v.rules(),
+        reasons,
+        a.ruleSetVersion());
   }
 
   /**

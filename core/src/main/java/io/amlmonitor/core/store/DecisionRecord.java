@@ -84,12 +84,13 @@ public record DecisionRecord(
    */
   public static DecisionRecord of(Decision decision, Instant createdAt) {
     Assessment a = decision.assessment();
+    // With network typologies found, the final score, level and rules are the verdict's.
     return new DecisionRecord(
         decision.transaction().id(),
         createdAt,
-        a.riskScore(),
-        a.riskLevel(),
-        a.ruleIds(),
+        decision.riskScore(),
+        decision.riskLevel(),
+        decision.network() == null ? a.ruleIds() : decision.network().rules(),
         a.ruleSetVersion(),
         null,
         a.features().asMap(),
