@@ -3,13 +3,17 @@ package io.amlmonitor.server;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.rules.RuleOutcome;
+import io.amlmonitor.core.scoring.FeatureContribution;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The answer to {@code POST /predict}: the score, its level, the features used and the reasons. */
+/**
+ * The answer to {@code POST /predict}: the score, its level, its parts (rules and model), the
+ * features used and the reasons. The model's fields are absent when no model is promoted.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PredictionResponse(
     String transactionId,
@@ -21,7 +25,10 @@ public record PredictionResponse(
     double riskScore,
     String riskLevel,
     double ruleScore,
+    Double modelScore,
+    String modelVersion,
     List<FiredRule> rulesFired,
+    List<Contribution> modelContributions,
     Map<String, Number> featuresUsed,
     List<String> explanation,
     String ruleSetVersion,
@@ -33,6 +40,17 @@ public record PredictionResponse(
   public record FiredRule(String id, double score, String severity, String description) {
     static FiredRule of(RuleOutcome o) {
       return new FiredRule(o.ruleId(), o.score(), o.severity().name(), o.description());
+    }
+  }
+
+  /**
+   * An input that raised the model's score: its value (null when missing) and its SHAP value in
+   * log-odds.
+   */
+  public record Contribution(String feature, Double value, double contribution) {
+    static Contribution of(FeatureContribution c) {
+      return new Contribution(
+          c.feature(), Double.isNaN(c.value()) ? null : c.value(), round(c.contribution()));
     }
   }
 
@@ -49,7 +67,12 @@ public record PredictionResponse(
         round(a.riskScore()),
         a.riskLevel().name(),
         round(a.ruleScore()),
+        a.modelScored() ? round(a.modelScore()) : null,
+        a.modelVersion(),
         a.firedRules().stream().map(FiredRule::of).toList(),
+        a.contributions().isEmpty()
+            ? null
+            : a.contributions().stream().map(Contribution::of).toList(),
         a.features().asMap(),
         d.explanation(locale),
         a.ruleSetVersion(),
