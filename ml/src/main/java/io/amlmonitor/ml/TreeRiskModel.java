@@ -12,10 +12,11 @@ import java.util.Objects;
 
 /**
  * A registered gradient-boosted model as the scorer's {@link RiskModel}: {@link TreeEnsemble}
- * scores, {@link TreeShap} explains. Inputs are matched to the model's {@code feature_names} by
- * name, so the order of the catalogue does not matter and features added to it later are ignored;
- * {@value #AMOUNT} is the transaction's amount, and a name the vector does not have is missing
- * (NaN, which each split sends to its default side, as in training on a missing value).
+ * scores, {@link ShapTable} explains (or {@link TreeShap} when the trees are too deep to tabulate).
+ * Inputs are matched to the model's {@code feature_names} by name, so the order of the catalogue
+ * does not matter and features added to it later are ignored; {@value #AMOUNT} is the transaction's
+ * amount, and a name the vector does not have is missing (NaN, which each split sends to its
+ * default side, as in training on a missing value).
  *
  * <p>Implementation note: the name-to-position layout is worked out once per feature registry and
  * kept; a scorer sees one registry, so it is computed once.
@@ -30,6 +31,7 @@ public final class TreeRiskModel implements RiskModel {
   private final String version;
   private final List<String> featureNames;
   private final TreeEnsemble model;
+  private final ShapTable table;
   private final ThreadLocal<TreeShap> shap;
   private volatile Layout layout;
 
@@ -53,6 +55,7 @@ public final class TreeRiskModel implements RiskModel {
               + " features but its trees read "
               + model.featureCount());
     }
+    this.table = ShapTable.build(model, ShapTable.DEFAULT_BUDGET);
     this.shap = ThreadLocal.withInitial(() -> new TreeShap(model));
   }
 
@@ -88,7 +91,7 @@ public final class TreeRiskModel implements RiskModel {
   @Override
   public List<FeatureContribution> contributions(FeatureVector features, double amount) {
     double[] x = row(features, amount);
-    double[] phi = shap.get().contributions(x);
+    double[] phi = table != null ? table.contributions(x) : shap.get().contributions(x);
     List<FeatureContribution> out = new ArrayList<>();
     for (int i = 0; i < x.length; i++) {
       if (phi[i] != 0) {

@@ -1,0 +1,273 @@
+package io.amlmonitor.ml;
+
+import java.util.Arrays;
+
+/**
+ * TreeSHAP by table: the same values as {@link TreeShap} (path-dependent SHAP), at a fraction of
+ * its cost per row, for models small enough to tabulate. Thread-safe and immutable.
+ *
+ * <p>For one leaf whose path splits on the distinct features F (d of them), a feature's SHAP value
+ * depends on the row only through which features of F the row "follows" (goes the path's way at
+ * every split on it): a subset T of F. So each leaf stores, for each of the 2^d subsets, the d
+ * values, computed once from the covers; a row then walks every node of a tree once, tracking T as
+ * a bit mask, and at each leaf adds d numbers from the table. This is Yang's "Fast TreeSHAP v2"
+ * (2021) in its simplest form: O(nodes + leaves·d) per tree and row instead of O(leaves·d²).
+ *
+ * <p>Implementation note: the table holds Σ over leaves of 2^d·d floats, so it is built only when
+ * that stays under a budget ({@link #build} returns null otherwise and the caller falls back to
+ * {@link TreeShap}): about 1 MB for 400 trees of depth 4, 5 MB for 200 of depth 6. Floats keep it
+ * small; the values agree with {@link TreeShap}'s doubles within 1e-6 of the margin.
+ */
+public final class ShapTable {
+  /** Floats a table may hold by default: 32 MB. */
+  public static final long DEFAULT_BUDGET = 8L << 20;
+
+  private final TreeEnsemble model;
+  private final double bias;
+  private final int[] bit;
+  private final int[] tableOffset;
+  private final int[] featureOffset;
+  private final byte[] width;
+  private final int[] pathFeatures;
+  private final float[] table;
+  private final int maxDepth;
+
+  private ShapTable(
+      TreeEnsemble model,
+      double bias,
+      int[] bit,
+      int[] tableOffset,
+      int[] featureOffset,
+      byte[] width,
+      int[] pathFeatures,
+      float[] table,
+      int maxDepth) {
+    this.model = model;
+    this.bias = bias;
+    this.bit = bit;
+    this.tableOffset = tableOffset;
+    this.featureOffset = featureOffset;
+    this.width = width;
+    this.pathFeatures = pathFeatures;
+    this.table = table;
+    this.maxDepth = maxDepth;
+  }
+
+  /**
+   * Tabulates {@code model}, or returns null when the table would hold more than {@code budget}
+   * floats (deep trees: 2^depth entries per leaf).
+   */
+  public static ShapTable build(TreeEnsemble model, long budget) {
+    return new Builder(model).build(budget);
+  }
+
+  /** The expected margin: the SHAP bias term. */
+  public double bias() {
+    return bias;
+  }
+
+  /**
+   * The contribution of each feature to the margin of {@code row}, then the bias, as {@link
+   * TreeShap#contributions}.
+   */
+  public double[] contributions(double[] row) {
+    model.checkRow(row);
+    double[] phi = new double[model.featureCount() + 1];
+    int[] nodes = new int[maxDepth + 2];
+    int[] masks = new int[maxDepth + 2];
+    for (int root : model.roots()) {
+      if (model.isLeaf(root)) {
+        continue;
+      }
+      int sp = 0;
+      nodes[sp] = root;
+      masks[sp++] = 0;
+      while (sp > 0) {
+        int node = nodes[--sp];
+        int missed = masks[sp];
+        if (model.isLeaf(node)) {
+          int d = width[node];
+          int followed = ~missed & ((1 << d) - 1);
+          int base = tableOffset[node] + followed * d;
+          int features = featureOffset[node];
+          for (int k = 0; k < d; k++) {
+            phi[pathFeatures[features + k]] += table[base + k];
+          }
+          continue;
+        }
+        int hot = model.next(node, row);
+        int cold = hot == model.left(node) ? model.right(node) : model.left(node);
+        nodes[sp] = cold;
+        masks[sp++] = missed | (1 << bit[node]);
+        nodes[sp] = hot;
+        masks[sp++] = missed;
+      }
+    }
+    phi[phi.length - 1] = bias;
+    return phi;
+  }
+
+  /** Walks every tree once to lay out and fill the tables. */
+  private static final class Builder {
+    private final TreeEnsemble model;
+    private final int[] bit;
+    private final int[] tableOffset;
+    private final int[] featureOffset;
+    private final byte[] width;
+    private int[] pathFeatures = new int[1024];
+    private int featureCursor;
+    private float[] table = new float[1024];
+    private int tableCursor;
+    private int maxDepth;
+
+    Builder(TreeEnsemble model) {
+      this.model = model;
+      int n = 0;
+      for (int root : model.roots()) {
+        n = Math.max(n, lastNode(root) + 1);
+      }
+      bit = new int[n];
+      tableOffset = new int[n];
+      featureOffset = new int[n];
+      width = new byte[n];
+    }
+
+    private int lastNode(int node) {
+      int last = node;
+      if (!model.isLeaf(node)) {
+        last = Math.max(last, Math.max(lastNode(model.left(node)), lastNode(model.right(node))));
+      }
+      return last;
+    }
+
+    ShapTable build(long budget) {
+      long needed = 0;
+      for (int t = 0; t < model.roots().length; t++) {
+        maxDepth = Math.max(maxDepth, model.depth(t));
+        needed += size(model.roots()[t], new int[model.depth(t) + 1], 0);
+        if (needed > budget || needed > Integer.MAX_VALUE - 8) {
+          return null;
+        }
+      }
+      table = new float[(int) needed];
+      for (int root : model.roots()) {
+        if (!model.isLeaf(root)) {
+          fill(root, new int[maxDepth + 1], new double[maxDepth + 1], 0);
+        }
+      }
+      double bias = new TreeShap(model).bias();
+      int[] features = Arrays.copyOf(pathFeatures, featureCursor);
+      return new ShapTable(
+          model, bias, bit, tableOffset, featureOffset, width, features, table, maxDepth);
+    }
+
+    /** Table entries under {@code node} given the distinct features above it. */
+    private long size(int node, int[] features, int d) {
+      if (model.isLeaf(node)) {
+        return (1L << d) * d;
+      }
+      int f = model.feature(node);
+      int k = indexOf(features, d, f);
+      int below = k < 0 ? d + 1 : d;
+      if (k < 0) {
+        features[d] = f;
+      }
+      return size(model.left(node), features, below) + size(model.right(node), features, below);
+    }
+
+    private static int indexOf(int[] features, int d, int f) {
+      for (int k = 0; k < d; k++) {
+        if (features[k] == f) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Fills the leaves under {@code node}: {@code features[0..d)} are the distinct features split
+     * on above it and {@code zero[k]} the share of training cover that follows the path at every
+     * split on feature k.
+     */
+    private void fill(int node, int[] features, double[] zero, int d) {
+      if (model.isLeaf(node)) {
+        leaf(node, features, zero, d);
+        return;
+      }
+      int f = model.feature(node);
+      int k = indexOf(features, d, f);
+      int below = d;
+      if (k < 0) {
+        k = d;
+        features[d] = f;
+        zero[d] = 1;
+        below = d + 1;
+      }
+      bit[node] = k;
+      double before = zero[k];
+      for (int child : new int[] {model.left(node), model.right(node)}) {
+        zero[k] = before * model.cover(child) / model.cover(node);
+        // The child's subtree appends its own features at below and after, never before.
+        fill(child, features, zero, below);
+      }
+      zero[k] = before;
+    }
+
+    private void leaf(int node, int[] features, double[] zero, int d) {
+      width[node] = (byte) d;
+      featureOffset[node] = featureCursor;
+      if (pathFeatures.length < featureCursor + d) {
+        pathFeatures = Arrays.copyOf(pathFeatures, 2 * (featureCursor + d));
+      }
+      System.arraycopy(features, 0, pathFeatures, featureCursor, d);
+      featureCursor += d;
+      tableOffset[node] = tableCursor;
+      double value = model.leafValue(node);
+      double[] weight = shapleyWeights(d);
+      double[] poly = new double[d + 1];
+      for (int followed = 0; followed < (1 << d); followed++) {
+        for (int k = 0; k < d; k++) {
+          // Σ over coalitions S ⊆ followed \ {k} of w(|S|) · Π_{j ∉ S, j ≠ k} zero[j]: poly[s]
+          // collects the products by |S|.
+          Arrays.fill(poly, 0);
+          poly[0] = 1;
+          int n = 0;
+          for (int j = 0; j < d; j++) {
+            if (j == k) {
+              continue;
+            }
+            boolean in = (followed & (1 << j)) != 0;
+            for (int s = n + 1; s >= 0; s--) {
+              double stay = poly[s] * zero[j];
+              double join = in && s > 0 ? poly[s - 1] : 0;
+              poly[s] = stay + join;
+            }
+            n++;
+          }
+          double sum = 0;
+          for (int s = 0; s < d; s++) {
+            sum += weight[s] * poly[s];
+          }
+          double one = (followed & (1 << k)) != 0 ? 1 : 0;
+          table[tableCursor + followed * d + k] = (float) (value * (one - zero[k]) * sum);
+        }
+      }
+      tableCursor += (1 << d) * d;
+    }
+
+    /** w(s) = s!(d-1-s)!/d!, the Shapley weight of a coalition of s among d players. */
+    private static double[] shapleyWeights(int d) {
+      double[] w = new double[Math.max(d, 1)];
+      for (int s = 0; s < d; s++) {
+        double v = 1.0 / d;
+        // s!(d-1-s)!/(d-1)! = 1 / C(d-1, s)
+        double c = 1;
+        for (int i = 1; i <= s; i++) {
+          c = c * (d - 1 - s + i) / i;
+        }
+        w[s] = v / c;
+      }
+      return w;
+    }
+  }
+}
