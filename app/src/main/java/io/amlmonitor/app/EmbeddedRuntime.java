@@ -54,6 +54,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final InstantSource requestClock;
   private final LiveStores stores;
   private final Intake intake;
+  private final ModelServing models;
   private ApiServer server;
 
   /**
@@ -98,10 +99,13 @@ public final class EmbeddedRuntime implements AutoCloseable {
         rules.version(),
         rules.source());
     AlertRepository alerts = stores.alerts();
+    Scorer scorer = new Scorer(rules, settings.riskThresholds());
+    this.models =
+        ModelServing.start(scorer, ModelsCommand.registryDir(settings, null), ModelServing.POLL);
     this.processor =
         new TransactionProcessor(
             engine,
-            new Scorer(rules, settings.riskThresholds()),
+            scorer,
             alerts,
             settings.alertThreshold(),
             InstantSource.system(),
@@ -244,6 +248,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
                     stores.durable() ? "system of record" : "in-memory",
                     "alerts",
                     processor.alerts().count())),
+        indicator("model", models::health),
         indicator(
             "rules",
             () ->
@@ -302,7 +307,13 @@ public final class EmbeddedRuntime implements AutoCloseable {
     if (server != null) {
       server.close();
     }
+    models.close();
     pipeline.close();
     stores.close();
+  }
+
+  /** The promoted model's serving: which version scores, and a check of the registry now. */
+  ModelServing models() {
+    return models;
   }
 }

@@ -93,6 +93,16 @@ public final class ModelRegistry {
     }
   }
 
+  /** The metadata of version {@code version}, without reading its trees. */
+  public JsonNode metadata(String version) {
+    try {
+      return JSON.readTree(root.resolve(version).resolve(METADATA_FILE).toFile());
+    } catch (IOException e) {
+      throw new ModelException(
+          "could not read the metadata of model " + version + " in " + root, e);
+    }
+  }
+
   /** The stored versions, sorted by name. */
   public List<String> versions() {
     if (!Files.isDirectory(root)) {
