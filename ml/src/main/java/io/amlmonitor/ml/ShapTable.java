@@ -30,6 +30,8 @@ public final class ShapTable {
   private final byte[] width;
   private final int[] pathFeatures;
   private final float[] table;
+  private final int[] pairOffset;
+  private final float[] pairTable;
   private final int maxDepth;
 
   private ShapTable(
@@ -41,6 +43,8 @@ public final class ShapTable {
       byte[] width,
       int[] pathFeatures,
       float[] table,
+      int[] pairOffset,
+      float[] pairTable,
       int maxDepth) {
     this.model = model;
     this.bias = bias;
@@ -50,6 +54,8 @@ public final class ShapTable {
     this.width = width;
     this.pathFeatures = pathFeatures;
     this.table = table;
+    this.pairOffset = pairOffset;
+    this.pairTable = pairTable;
     this.maxDepth = maxDepth;
   }
 
@@ -59,6 +65,15 @@ public final class ShapTable {
    */
   public static ShapTable build(TreeEnsemble model, long budget) {
     return new Builder(model).build(budget);
+  }
+
+  /** How many nodes read their two leaves in one look-up. */
+  int pairCount() {
+    int n = 0;
+    for (int offset : pairOffset) {
+      n += offset >= 0 ? 1 : 0;
+    }
+    return n;
   }
 
   /** The expected margin: the SHAP bias term. */
@@ -96,6 +111,19 @@ public final class ShapTable {
           continue;
         }
         int hot = model.next(node, row);
+        int pair = pairOffset[node];
+        if (pair >= 0) {
+          // Two sibling leaves in one look-up: indexed by the followed features and the side taken.
+          int d = width[node];
+          int followed = ~missed & ((1 << d) - 1);
+          int side = hot == model.left(node) ? 0 : 1;
+          int base = pair + ((followed << 1) | side) * d;
+          int features = featureOffset[node];
+          for (int k = 0; k < d; k++) {
+            phi[pathFeatures[features + k]] += pairTable[base + k];
+          }
+          continue;
+        }
         int cold = hot == model.left(node) ? model.right(node) : model.left(node);
         nodes[sp] = cold;
         masks[sp++] = missed | (1 << bit[node]);
@@ -155,10 +183,73 @@ public final class ShapTable {
           fill(root, new int[maxDepth + 1], new double[maxDepth + 1], 0);
         }
       }
+      int[] pairOffset = new int[bit.length];
+      float[] pairTable = pairs(pairOffset, budget - needed);
       double bias = new TreeShap(model).bias();
       int[] features = Arrays.copyOf(pathFeatures, featureCursor);
       return new ShapTable(
-          model, bias, bit, tableOffset, featureOffset, width, features, table, maxDepth);
+          model,
+          bias,
+          bit,
+          tableOffset,
+          featureOffset,
+          width,
+          features,
+          table,
+          pairOffset,
+          pairTable,
+          maxDepth);
+    }
+
+    /**
+     * Tables for the nodes whose children are both leaves (half the leaves of a full tree): the two
+     * leaves' values summed for each followed set and side taken, so a row reads one entry instead
+     * of two. Within {@code budget}; {@code offset[node]} is -1 for nodes without one.
+     */
+    private float[] pairs(int[] offset, long budget) {
+      Arrays.fill(offset, -1);
+      long size = 0;
+      for (int node = 0; node < bit.length; node++) {
+        if (isPair(node)) {
+          size += (2L << width[model.left(node)]) * width[model.left(node)];
+        }
+      }
+      if (size > budget || size > Integer.MAX_VALUE - 8) {
+        return new float[0];
+      }
+      float[] pairs = new float[(int) size];
+      int cursor = 0;
+      for (int node = 0; node < bit.length; node++) {
+        if (!isPair(node)) {
+          continue;
+        }
+        int l = model.left(node);
+        int r = model.right(node);
+        int d = width[l];
+        width[node] = (byte) d;
+        featureOffset[node] = featureOffset[l];
+        offset[node] = cursor;
+        int own = 1 << bit[node];
+        for (int followed = 0; followed < (1 << d); followed++) {
+          for (int side = 0; side < 2; side++) {
+            int fl = side == 0 ? followed : followed & ~own;
+            int fr = side == 1 ? followed : followed & ~own;
+            int base = cursor + ((followed << 1) | side) * d;
+            for (int k = 0; k < d; k++) {
+              pairs[base + k] =
+                  table[tableOffset[l] + fl * d + k] + table[tableOffset[r] + fr * d + k];
+            }
+          }
+        }
+        cursor += (2 << d) * d;
+      }
+      return pairs;
+    }
+
+    private boolean isPair(int node) {
+      return !model.isLeaf(node)
+          && model.isLeaf(model.left(node))
+          && model.isLeaf(model.right(node));
     }
 
     /** Table entries under {@code node} given the distinct features above it. */

@@ -18,6 +18,7 @@ class ShapTableTest {
     ShapTable table = ShapTable.build(model, ShapTable.DEFAULT_BUDGET);
     TreeShap shap = new TreeShap(model);
     assertThat(table).isNotNull();
+    assertThat(table.pairCount()).as("sibling leaves read together").isGreaterThan(60);
     assertThat(table.bias()).isEqualTo(shap.bias());
     for (int i = 0; i < data.size(); i++) {
       double[] expected = shap.contributions(data.row(i));
