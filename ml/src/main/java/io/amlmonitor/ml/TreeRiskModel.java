@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A registered gradient-boosted model as the scorer's {@link RiskModel}: {@link TreeEnsemble}
@@ -33,6 +34,7 @@ public final class TreeRiskModel implements RiskModel {
   private final TreeEnsemble model;
   private final ShapTable table;
   private final ThreadLocal<TreeShap> shap;
+  private final DriftMonitor drift;
   private volatile Layout layout;
 
   /** Where each model input comes from, for one registry. */
@@ -43,6 +45,15 @@ public final class TreeRiskModel implements RiskModel {
    * @throws ModelException when the names do not match the model's width
    */
   public TreeRiskModel(String version, List<String> featureNames, TreeEnsemble model) {
+    this(version, featureNames, model, null);
+  }
+
+  /**
+   * @param drift what the model was trained on, to count live rows against; null: no drift is
+   *     measured
+   */
+  public TreeRiskModel(
+      String version, List<String> featureNames, TreeEnsemble model, DriftReference drift) {
     this.version = Objects.requireNonNull(version, "version");
     this.featureNames = List.copyOf(featureNames);
     this.model = Objects.requireNonNull(model, "model");
@@ -57,6 +68,7 @@ public final class TreeRiskModel implements RiskModel {
     }
     this.table = ShapTable.build(model, ShapTable.DEFAULT_BUDGET);
     this.shap = ThreadLocal.withInitial(() -> new TreeShap(model));
+    this.drift = drift == null ? null : new DriftMonitor(drift, this.featureNames);
   }
 
   /** The model of a registry entry, its inputs named by its metadata's {@code feature_names}. */
@@ -67,7 +79,11 @@ public final class TreeRiskModel implements RiskModel {
     if (version.isEmpty()) {
       throw new ModelException("the metadata in " + registered.directory() + " has no version");
     }
-    return new TreeRiskModel(version, names, registered.model());
+    return new TreeRiskModel(
+        version,
+        names,
+        registered.model(),
+        DriftReference.fromMetadata(registered.metadata()).orElse(null));
   }
 
   @Override
@@ -83,9 +99,19 @@ public final class TreeRiskModel implements RiskModel {
     return model;
   }
 
+  /** The drift of what this model scored from what it was trained on, if it has a reference. */
+  public Optional<DriftMonitor> drift() {
+    return Optional.ofNullable(drift);
+  }
+
   @Override
   public double probability(FeatureVector features, double amount) {
-    return model.predict(row(features, amount));
+    double[] x = row(features, amount);
+    double p = model.predict(x);
+    if (drift != null) {
+      drift.observe(x, p);
+    }
+    return p;
   }
 
   @Override

@@ -79,7 +79,7 @@ public record DecisionRecord(
   }
 
   /**
-   * The record of {@code decision}, made at {@code createdAt}, with no model; the reasons are kept
+   * The record of {@code decision}, made at {@code createdAt}, with the model that took part (if any); the reasons are kept
    * when it raised an alert.
    */
   public static DecisionRecord of(Decision decision, Instant createdAt) {
@@ -91,7 +91,7 @@ public record DecisionRecord(
         a.riskLevel(),
         a.ruleIds(),
         a.ruleSetVersion(),
-        null,
+        a.modelVersion(),
         a.features().asMap(),
         decision.alert() == null ? List.of() : decision.alert().reasons());
   }

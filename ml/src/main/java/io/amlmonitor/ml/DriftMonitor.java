@@ -1,0 +1,111 @@
+package io.amlmonitor.ml;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counts what a serving model sees into its reference's bins, and measures the drift from the
+ * reference as a population stability index (PSI) per input and for the score. Thread-safe: counts
+ * are atomic, and a status read while scoring goes on may miss the latest few rows.
+ *
+ * <p>Counts run from when the model was loaded (each promotion starts afresh); {@link #reset}
+ * starts them again. Missing values (NaN) are not counted: a model reads them on its default side,
+ * and they have no bin in a reference built from complete rows.
+ */
+public final class DriftMonitor {
+  /** Above this PSI a distribution is usually read as having shifted significantly. */
+  public static final double WARNING = 0.2;
+
+  private final DriftReference reference;
+  private final String[] names;
+  private final DriftReference.Bins[] bins;
+  private final int[] offsets;
+  private final AtomicLongArray counts;
+  private final AtomicLongArray scoreCounts;
+  private final AtomicLong observed = new AtomicLong();
+
+  /** What the PSIs are, over how many scored transactions. */
+  public record Status(long observed, Map<String, Double> featurePsi, double scorePsi) {
+    /** The inputs (and "score") whose PSI is above {@code threshold}, worst first. */
+    public Map<String, Double> above(double threshold) {
+      Map<String, Double> out = new LinkedHashMap<>();
+      if (scorePsi > threshold) {
+        out.put("score", scorePsi);
+      }
+      featurePsi.entrySet().stream()
+          .filter(e -> e.getValue() > threshold)
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
+      return out;
+    }
+  }
+
+  /**
+   * @param inputs the model's inputs in row order; those without a reference histogram are not
+   *     watched
+   */
+  public DriftMonitor(DriftReference reference, List<String> inputs) {
+    this.reference = reference;
+    this.names = inputs.toArray(String[]::new);
+    this.bins = new DriftReference.Bins[names.length];
+    this.offsets = new int[names.length];
+    int total = 0;
+    for (int i = 0; i < names.length; i++) {
+      bins[i] = reference.features().get(names[i]);
+      offsets[i] = total;
+      total += bins[i] == null ? 0 : bins[i].size();
+    }
+    this.counts = new AtomicLongArray(total);
+    this.scoreCounts = new AtomicLongArray(reference.score().size());
+  }
+
+  /** Counts one scored row (in the model's input order) and its score. */
+  public void observe(double[] row, double score) {
+    for (int i = 0; i < names.length; i++) {
+      DriftReference.Bins b = bins[i];
+      if (b != null && !Double.isNaN(row[i])) {
+        counts.incrementAndGet(offsets[i] + b.bin(row[i]));
+      }
+    }
+    scoreCounts.incrementAndGet(reference.score().bin(score));
+    observed.incrementAndGet();
+  }
+
+  /** The PSI of every watched input and of the score, over what was observed so far. */
+  public Status status() {
+    Map<String, Double> psi = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      if (bins[i] != null) {
+        psi.put(
+            names[i],
+            DriftReference.psi(bins[i].proportions(), slice(counts, offsets[i], bins[i].size())));
+      }
+    }
+    double score =
+        DriftReference.psi(
+            reference.score().proportions(), slice(scoreCounts, 0, reference.score().size()));
+    return new Status(observed.get(), psi, score);
+  }
+
+  /** Starts counting afresh. */
+  public void reset() {
+    for (int i = 0; i < counts.length(); i++) {
+      counts.set(i, 0);
+    }
+    for (int i = 0; i < scoreCounts.length(); i++) {
+      scoreCounts.set(i, 0);
+    }
+    observed.set(0);
+  }
+
+  private static long[] slice(AtomicLongArray a, int from, int length) {
+    long[] out = new long[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = a.get(from + i);
+    }
+    return out;
+  }
+}
