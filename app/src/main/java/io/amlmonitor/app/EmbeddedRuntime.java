@@ -101,7 +101,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
     AlertRepository alerts = stores.alerts();
     Scorer scorer = new Scorer(rules, settings.riskThresholds());
     this.models =
-        ModelServing.start(scorer, ModelsCommand.registryDir(settings, null), ModelServing.POLL);
+        ModelServing.start(
+            scorer, ModelsCommand.registryDir(settings, null), ModelServing.POLL, metrics);
     this.processor =
         new TransactionProcessor(
             engine,

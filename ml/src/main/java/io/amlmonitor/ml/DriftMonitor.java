@@ -90,6 +90,38 @@ public final class DriftMonitor {
     return new Status(observed.get(), psi, score);
   }
 
+  /** The PSI of input {@code name}; NaN when it is not watched. */
+  public double psi(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name) && bins[i] != null) {
+        return DriftReference.psi(bins[i].proportions(), slice(counts, offsets[i], bins[i].size()));
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** The PSI of the score. */
+  public double scorePsi() {
+    return DriftReference.psi(
+        reference.score().proportions(), slice(scoreCounts, 0, reference.score().size()));
+  }
+
+  /** Scored rows counted so far. */
+  public long observed() {
+    return observed.get();
+  }
+
+  /** The inputs watched, in row order. */
+  public List<String> inputs() {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      if (bins[i] != null) {
+        out.add(names[i]);
+      }
+    }
+    return out;
+  }
+
   /** Starts counting afresh. */
   public void reset() {
     for (int i = 0; i < counts.length(); i++) {

@@ -43,6 +43,7 @@ class ApiServerTest {
   private final InstantSource clock = () -> now.get();
   private final AtomicBoolean ingestFull = new AtomicBoolean();
   private final AtomicBoolean storeDown = new AtomicBoolean();
+  private final AtomicBoolean drifting = new AtomicBoolean();
   private final HttpClient http = HttpClient.newHttpClient();
   private FeatureEngine engine;
   private TransactionProcessor processor;
@@ -97,6 +98,18 @@ class ApiServerTest {
 
                   public Status check() {
                     return Status.up(Map.of("customers", engine.entityCount(EntityType.CUSTOMER)));
+                  }
+                },
+                new HealthIndicator() {
+                  public String name() {
+                    return "model";
+                  }
+
+                  public Status check() {
+                    return Status.up(
+                        drifting.get()
+                            ? Map.of("version", "gbt-1", "warning", "model drift: PSI above 0.2")
+                            : Map.of("version", "gbt-1"));
                   }
                 }),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
@@ -398,6 +411,17 @@ class ApiServerTest {
     assertThat(json(r).get("status").asText()).isEqualTo("UP");
     assertThat(json(r).get("components").get("feature_store").get("status").asText())
         .isEqualTo("UP");
+  }
+
+  @Test
+  void aComponentsWarningIsListedAtTheTopWhileTheServiceStaysUp() throws Exception {
+    assertThat(json(get("/health")).has("warnings")).isFalse();
+    drifting.set(true);
+    var r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r).get("status").asText()).isEqualTo("UP");
+    assertThat(json(r).get("warnings").get(0).asText())
+        .isEqualTo("model: model drift: PSI above 0.2");
   }
 
   @Test
