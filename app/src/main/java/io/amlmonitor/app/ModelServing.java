@@ -133,6 +133,7 @@ final class ModelServing implements PromotedModelWatcher.Listener, AutoCloseable
               m.put("drift_observed", status.observed());
               m.put("score_psi", round(status.scorePsi()));
               status.featurePsi().entrySet().stream()
+                  .filter(e -> !Double.isNaN(e.getValue()))
                   .max(Map.Entry.comparingByValue())
                   .ifPresent(
                       e -> {

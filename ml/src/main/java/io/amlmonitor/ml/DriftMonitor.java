@@ -74,14 +74,15 @@ public final class DriftMonitor {
     observed.incrementAndGet();
   }
 
-  /** The PSI of every watched input and of the score, over what was observed so far. */
+  /**
+   * The PSI of every watched input and of the score, over what was observed so far; NaN for an
+   * input that was always missing.
+   */
   public Status status() {
     Map<String, Double> psi = new LinkedHashMap<>();
     for (int i = 0; i < names.length; i++) {
       if (bins[i] != null) {
-        psi.put(
-            names[i],
-            DriftReference.psi(bins[i].proportions(), slice(counts, offsets[i], bins[i].size())));
+        psi.put(names[i], psi(i));
       }
     }
     double score =
@@ -90,14 +91,23 @@ public final class DriftMonitor {
     return new Status(observed.get(), psi, score);
   }
 
-  /** The PSI of input {@code name}; NaN when it is not watched. */
+  /** The PSI of input {@code name}; NaN when it is not watched or was always missing. */
   public double psi(String name) {
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(name) && bins[i] != null) {
-        return DriftReference.psi(bins[i].proportions(), slice(counts, offsets[i], bins[i].size()));
+        return psi(i);
       }
     }
     return Double.NaN;
+  }
+
+  private double psi(int input) {
+    long[] observedCounts = slice(counts, offsets[input], bins[input].size());
+    long total = 0;
+    for (long c : observedCounts) {
+      total += c;
+    }
+    return total == 0 ? Double.NaN : DriftReference.psi(bins[input].proportions(), observedCounts);
   }
 
   /** The PSI of the score. */

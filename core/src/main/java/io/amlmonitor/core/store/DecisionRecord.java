@@ -79,8 +79,8 @@ public record DecisionRecord(
   }
 
   /**
-   * The record of {@code decision}, made at {@code createdAt}, with the model that took part (if any); the reasons are kept
-   * when it raised an alert.
+   * The record of {@code decision}, made at {@code createdAt}, with the model that took part (if
+   * any); the reasons are kept when it raised an alert.
    */
   public static DecisionRecord of(Decision decision, Instant createdAt) {
     Assessment a = decision.assessment();
