@@ -19,6 +19,12 @@ import java.util.Arrays;
  * small; the values agree with {@link TreeShap}'s doubles within 1e-6 of the margin.
  */
 public final class ShapTable {
+  private static final int NO_PAIR = Integer.MIN_VALUE;
+  private static final byte SKIP = 0;
+  private static final byte INTERNAL = 1;
+  private static final byte PAIR = 2;
+  private static final byte LEAF = 3;
+
   /** Floats a table may hold by default: 32 MB. */
   public static final long DEFAULT_BUDGET = 8L << 20;
 
@@ -33,6 +39,8 @@ public final class ShapTable {
   private final int[] pairOffset;
   private final float[] pairTable;
   private final int maxDepth;
+  private final byte[] kind;
+  private final int maxTreeSize;
 
   private ShapTable(
       TreeEnsemble model,
@@ -45,7 +53,9 @@ public final class ShapTable {
       float[] table,
       int[] pairOffset,
       float[] pairTable,
-      int maxDepth) {
+      int maxDepth,
+      byte[] kind,
+      int maxTreeSize) {
     this.model = model;
     this.bias = bias;
     this.bit = bit;
@@ -57,6 +67,8 @@ public final class ShapTable {
     this.pairOffset = pairOffset;
     this.pairTable = pairTable;
     this.maxDepth = maxDepth;
+    this.kind = kind;
+    this.maxTreeSize = maxTreeSize;
   }
 
   /**
@@ -71,7 +83,7 @@ public final class ShapTable {
   int pairCount() {
     int n = 0;
     for (int offset : pairOffset) {
-      n += offset >= 0 ? 1 : 0;
+      n += offset != NO_PAIR ? 1 : 0;
     }
     return n;
   }
@@ -87,6 +99,71 @@ public final class ShapTable {
    */
   public double[] contributions(double[] row) {
     model.checkRow(row);
+    return kind != null ? sweep(row) : walk(row);
+  }
+
+  /**
+   * Nodes in index order, which XGBoost keeps parents-before-children: each node's "missed" mask is
+   * set by its parent before the node is reached, so there is no stack and the only branches follow
+   * the tree's fixed shape, which the processor predicts well.
+   */
+  private double[] sweep(double[] row) {
+    double[] phi = new double[model.featureCount() + 1];
+    int[] missed = new int[maxTreeSize];
+    int[] roots = model.roots();
+    for (int t = 0; t < roots.length; t++) {
+      int start = roots[t];
+      int end = t + 1 < roots.length ? roots[t + 1] : kind.length;
+      missed[0] = 0;
+      for (int node = start; node < end; node++) {
+        byte k = kind[node];
+        if (k == SKIP) {
+          continue;
+        }
+        int m = missed[node - start];
+        if (k == LEAF) {
+          add(phi, table, tableOffset[node], width[node], featureOffset[node], m, 0, 1);
+          continue;
+        }
+        int left = model.left(node);
+        int side = model.next(node, row) == left ? 0 : 1;
+        if (k == PAIR) {
+          add(phi, pairTable, pairOffset[node], width[node], featureOffset[node], m, side, 2);
+          continue;
+        }
+        int b = 1 << bit[node];
+        missed[left - start] = side == 0 ? m : m | b;
+        missed[model.right(node) - start] = side == 0 ? m | b : m;
+      }
+    }
+    phi[phi.length - 1] = bias;
+    return phi;
+  }
+
+  /** Adds the d values of one table row: the followed set's, and the side's for a pair. */
+  private void add(
+      double[] phi,
+      float[] values,
+      int offset,
+      int d,
+      int features,
+      int missed,
+      int side,
+      int sides) {
+    int followed = ~missed & ((1 << d) - 1);
+    int base = offset + (followed * sides + side) * d;
+    for (int k = 0; k < d; k++) {
+      phi[pathFeatures[features + k]] += values[base + k];
+    }
+  }
+
+  /** Whether rows are explained by the stack-free sweep (parents come before children). */
+  boolean sweeps() {
+    return kind != null;
+  }
+
+  /** Depth first with a stack, for a model whose nodes are not parents-before-children. */
+  double[] walk(double[] row) {
     double[] phi = new double[model.featureCount() + 1];
     int[] nodes = new int[maxDepth + 2];
     int[] masks = new int[maxDepth + 2];
@@ -112,7 +189,7 @@ public final class ShapTable {
         }
         int hot = model.next(node, row);
         int pair = pairOffset[node];
-        if (pair >= 0) {
+        if (pair != NO_PAIR) {
           // Two sibling leaves in one look-up: indexed by the followed features and the side taken.
           int d = width[node];
           int followed = ~missed & ((1 << d) - 1);
@@ -185,6 +262,7 @@ public final class ShapTable {
       }
       int[] pairOffset = new int[bit.length];
       float[] pairTable = pairs(pairOffset, budget - needed);
+      byte[] kind = kinds(pairOffset);
       double bias = new TreeShap(model).bias();
       int[] features = Arrays.copyOf(pathFeatures, featureCursor);
       return new ShapTable(
@@ -198,7 +276,51 @@ public final class ShapTable {
           table,
           pairOffset,
           pairTable,
-          maxDepth);
+          maxDepth,
+          kind,
+          maxTreeSize());
+    }
+
+    /**
+     * What the sweep does at each node, or null when some child comes before its parent (the sweep
+     * needs parents first; XGBoost writes them so).
+     */
+    private byte[] kinds(int[] pairOffset) {
+      byte[] kind = new byte[bit.length];
+      for (int root : model.roots()) {
+        if (!mark(root, kind, pairOffset)) {
+          return null;
+        }
+      }
+      return kind;
+    }
+
+    private boolean mark(int node, byte[] kind, int[] pairOffset) {
+      if (model.isLeaf(node)) {
+        kind[node] = LEAF;
+        return true;
+      }
+      int l = model.left(node);
+      int r = model.right(node);
+      if (l <= node || r <= node) {
+        return false;
+      }
+      if (pairOffset[node] != NO_PAIR) {
+        kind[node] = PAIR;
+        return true;
+      }
+      kind[node] = INTERNAL;
+      return mark(l, kind, pairOffset) && mark(r, kind, pairOffset);
+    }
+
+    private int maxTreeSize() {
+      int[] roots = model.roots();
+      int max = 1;
+      for (int t = 0; t < roots.length; t++) {
+        int end = t + 1 < roots.length ? roots[t + 1] : bit.length;
+        max = Math.max(max, end - roots[t]);
+      }
+      return max;
     }
 
     /**
@@ -207,7 +329,7 @@ public final class ShapTable {
      * of two. Within {@code budget}; {@code offset[node]} is -1 for nodes without one.
      */
     private float[] pairs(int[] offset, long budget) {
-      Arrays.fill(offset, -1);
+      Arrays.fill(offset, NO_PAIR);
       long size = 0;
       for (int node = 0; node < bit.length; node++) {
         if (isPair(node)) {

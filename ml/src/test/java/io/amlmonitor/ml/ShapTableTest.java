@@ -19,12 +19,17 @@ class ShapTableTest {
     TreeShap shap = new TreeShap(model);
     assertThat(table).isNotNull();
     assertThat(table.pairCount()).as("sibling leaves read together").isGreaterThan(60);
+    assertThat(table.sweeps()).as("XGBoost writes parents before children").isTrue();
     assertThat(table.bias()).isEqualTo(shap.bias());
     for (int i = 0; i < data.size(); i++) {
       double[] expected = shap.contributions(data.row(i));
       double[] actual = table.contributions(data.row(i));
+      double[] walked = table.walk(data.row(i));
       for (int j = 0; j < expected.length; j++) {
         assertThat(actual[j]).as("row %d feature %d", i, j).isCloseTo(expected[j], within(1e-5));
+        assertThat(walked[j])
+            .as("walked row %d feature %d", i, j)
+            .isCloseTo(expected[j], within(1e-5));
       }
     }
   }
