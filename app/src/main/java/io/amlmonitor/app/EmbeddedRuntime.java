@@ -57,6 +57,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final LiveStores stores;
   private final Intake intake;
   private final StreamFedScoring streamFed;
+  private final ModelServing models;
   private ApiServer server;
 
   /**
@@ -123,10 +124,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
         rules.version(),
         rules.source());
     AlertRepository alerts = stores.alerts();
+    Scorer scorer = new Scorer(rules, settings.riskThresholds());
+    this.models =
+        ModelServing.start(
+            scorer, ModelsCommand.registryDir(settings, null), ModelServing.POLL, metrics);
     this.processor =
         new TransactionProcessor(
             engine,
-            new Scorer(rules, settings.riskThresholds()),
+            scorer,
             alerts,
             settings.alertThreshold(),
             InstantSource.system(),
@@ -304,6 +309,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
                     stores.durable() ? "system of record" : "in-memory",
                     "alerts",
                     processor.alerts().count())),
+        indicator("model", models::health),
         indicator(
             "rules",
             () ->
@@ -362,6 +368,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     if (server != null) {
       server.close();
     }
+    models.close();
     pipeline.close();
     if (streamFed != null) {
       streamFed.close();
@@ -370,5 +377,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
       processor.graph().close();
     }
     stores.close();
+  }
+
+  /** The promoted model's serving: which version scores, and a check of the registry now. */
+  ModelServing models() {
+    return models;
   }
 }

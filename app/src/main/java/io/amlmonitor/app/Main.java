@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       StreamCommand.class,
       ReportCommand.class,
       TrainCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

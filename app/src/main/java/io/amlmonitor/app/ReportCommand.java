@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
       "Report on a period of the system of record (the embedded database, or PostgreSQL when"
           + " POSTGRES_HOST is set): alerts by rule, typology, risk level and day; cases opened and"
           + " closed per day, the open cases' ageing; the false-positive rate from the"
-          + " dispositions of closed cases; the riskiest customers.",
+          + " dispositions of closed cases; the riskiest customers; the promoted model's drift"
+          + " (PSI of its score and inputs against its training reference).",
       "Prints the report as text; --out also writes it as a self-contained HTML page with"
           + " charts. Alerts count by when their transaction happened, case work by when it was"
           + " done.",
@@ -72,6 +73,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "How many of the riskiest customers to list (default 10).")
   int top = 10;
 
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "The model registry whose promoted model's drift is reported (default: models in the"
+              + " data directory).")
+  Path models;
+
   @Override
   public Integer call() {
     Settings settings = Settings.resolve(ConfigSources.standard(common.asSettings()));
@@ -84,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     return new ReportConsole(
             settings, spec.commandLine().getOut(), spec.commandLine().getErr(), clock)
-        .run(period, top, out);
+        .run(period, top, out, models);
   }
 
   /**

@@ -16,6 +16,8 @@ import io.amlmonitor.core.store.StoreException;
 import io.amlmonitor.core.store.StoreUnavailableException;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
+import io.amlmonitor.ml.ModelException;
+import io.amlmonitor.ml.ModelRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,14 @@ final class ReportConsole {
    * @throws io.amlmonitor.core.rules.RuleSetException when the rules file cannot be used (exit 2)
    */
   int run(TimeRange period, int top, Path page) {
+    return run(period, top, page, null);
+  }
+
+  /**
+   * As {@link #run(TimeRange, int, Path)}, with the promoted model's drift read from the registry
+   * in {@code modelsDir} (null: the data directory's).
+   */
+  int run(TimeRange period, int top, Path page, Path modelsDir) {
     // The current rules classify the alerts; a bad file is refused before the store is opened.
     RuleSet rules = RuleSets.load(settings.rulesFile(), settings.zone()).rules();
     DatabaseConfig config = SqlStores.config(settings);
@@ -66,6 +76,13 @@ final class ReportConsole {
       report =
           new ReportBuilder(db.reports(), cases, typologies, clock)
               .build(period, settings.zone(), top);
+      try {
+        ModelRegistry models = new ModelRegistry(ModelsCommand.registryDir(settings, modelsDir));
+        report = ReportDrift.of(db, models, period).map(report::withModelDrift).orElse(report);
+      } catch (ModelException e) {
+        // The rest of the report stands without the model's section.
+        err.println(msg.get("report.driftFailed", e.getMessage()));
+      }
     } catch (StoreUnavailableException e) {
       err.println(msg.get("import.unreachable", e.getMessage()));
       return 1;

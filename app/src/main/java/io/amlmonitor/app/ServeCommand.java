@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the scoring API (POST /predict, /docs, /health, ...) until Ctrl-C.")
+    description = {
+      "Serve the scoring API (POST /predict, /docs, /health, ...) until Ctrl-C.",
+      "Scores with the rules and the model promoted in AML_DATA_DIR/models (aml models promote),"
+          + " switching to a newly promoted or rolled-back version within seconds."
+    })
 final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.ConfigSources;
 import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.cases.FeedbackLabels;
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.store.StoreException;
+import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.ml.Evaluation;
 import io.amlmonitor.ml.ModelException;
 import io.amlmonitor.ml.ModelRegistry;
@@ -100,6 +104,14 @@ final class TrainCommand implements Callable<Integer> {
   Path report;
 
   @Option(
+      names = "--with-feedback",
+      description =
+          "Use analysts' verdicts from the system of record as labels: an alert whose case was "
+              + "closed with a SAR is laundering, one closed as a false positive is not. A verdict "
+              + "replaces the label column's value and labels rows that have none.")
+  boolean withFeedback;
+
+  @Option(
       names = "--models",
       paramLabel = "DIR",
       description = "The model registry (default: models in the data directory).")
@@ -116,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
     Path registryDir = models != null ? models : settings.dataDir().resolve("models");
     try {
       FeatureRegistry registry = FeatureRegistry.standard();
-      TrainingData.Loaded loaded = TrainingData.read(input, label, registry);
+      FeedbackLabels feedback = withFeedback ? feedback(settings) : new FeedbackLabels();
+      TrainingData.Loaded loaded = TrainingData.read(input, label, registry, feedback);
       if (loaded.dataset().size() == 0) {
         throw new TrainingData.InputProblem("train.empty", loaded.file().toString());
       }
@@ -128,6 +141,18 @@ final class TrainCommand implements Callable<Integer> {
               loaded.dataset().positives(),
               loaded.dataset().featureCount(),
               label));
+      if (withFeedback) {
+        TrainingData.FeedbackApplied f = loaded.feedback();
+        out.println(
+            msg.get(
+                "train.feedback",
+                f.verdicts(),
+                feedback.positives(),
+                f.changed(),
+                f.confirmed(),
+                f.added(),
+                f.unmatched()));
+      }
       if (loaded.unlabelled() > 0) {
         out.println(msg.get("train.unlabelled", loaded.unlabelled()));
       }
@@ -155,6 +180,9 @@ final class TrainCommand implements Callable<Integer> {
       out.println(msg.get("train.report", report.toString(), html.toString()));
       out.flush();
       return 0;
+    } catch (StoreException e) {
+      err.println(msg.get("train.feedbackFailed", e.getMessage()));
+      return 1;
     } catch (TrainingData.InputProblem e) {
       err.println(msg.get(e.key, e.args));
       return 1;
@@ -166,6 +194,15 @@ final class TrainCommand implements Callable<Integer> {
       err.println(msg.get("train.failed", e.getMessage()));
       return 1;
     }
+  }
+
+  /** Every verdict in the system of record (PostgreSQL when configured, else the embedded file). */
+  private static FeedbackLabels feedback(Settings settings) {
+    FeedbackLabels labels = new FeedbackLabels();
+    try (Database db = Database.open(SqlStores.config(settings))) {
+      db.cases().forEachDisposition(TimeRange.ALL, labels::add);
+    }
+    return labels;
   }
 
   private TrainingOptions options() {

@@ -1,5 +1,6 @@
 package io.amlmonitor.app;
 
+import io.amlmonitor.core.cases.FeedbackLabels;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.ml.Dataset;
 import io.amlmonitor.offline.LabelColumn;
@@ -10,7 +11,10 @@ import io.amlmonitor.offline.SnapshotRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads point-in-time feature snapshots (as {@code aml backfill} writes them) into a {@link
@@ -39,7 +43,21 @@ final class TrainingData {
   }
 
   /** The examples read and the rows left out for want of a label. */
-  record Loaded(Path file, Dataset dataset, long unlabelled) {}
+  record Loaded(Path file, Dataset dataset, long unlabelled, FeedbackApplied feedback) {}
+
+  /**
+   * What analysts' verdicts did to the labels.
+   *
+   * @param changed rows whose label column said the opposite
+   * @param confirmed rows whose label column said the same
+   * @param added rows without a label (or without a label column) that got one
+   * @param unmatched verdicts on transactions that are not in the snapshots
+   */
+  record FeedbackApplied(int verdicts, int changed, int confirmed, int added, int unmatched) {}
+
+  /** Stands for "no label column": the labels come from verdicts alone. */
+  private static final LabelColumn NO_COLUMN =
+      new LabelColumn("no_label_column", LabelType.BOOLEAN);
 
   private TrainingData() {}
 
@@ -66,12 +84,24 @@ final class TrainingData {
    * @throws InputProblem if the file or the label column is missing, or a label is not binary
    */
   static Loaded read(Path input, String label, FeatureRegistry registry) {
+    return read(input, label, registry, new FeedbackLabels());
+  }
+
+  /**
+   * Reads {@code input}, analysts' verdicts taking precedence over the label column: a verdict
+   * replaces the row's label, and labels a row that had none. With verdicts, a file without the
+   * label column is read too: only the rows with a verdict are then labelled.
+   *
+   * @throws InputProblem if the file or the label column is missing, or a label is not binary
+   */
+  static Loaded read(Path input, String label, FeatureRegistry registry, FeedbackLabels feedback) {
     Path file = snapshotFile(input);
     List<LabelColumn> columns = SnapshotReader.labelColumns(file, registry);
     LabelColumn labelColumn =
         columns.stream()
             .filter(c -> c.name().equals(label))
             .findFirst()
+            .or(() -> feedback.isEmpty() ? Optional.empty() : Optional.of(NO_COLUMN))
             .orElseThrow(
                 () ->
                     new InputProblem(
@@ -81,10 +111,14 @@ final class TrainingData {
                         columns.isEmpty()
                             ? "-"
                             : String.join(", ", columns.stream().map(LabelColumn::name).toList())));
-    if (labelColumn.type() == LabelType.STRING) {
+    boolean hasColumn = labelColumn != NO_COLUMN;
+    if (hasColumn && labelColumn.type() == LabelType.STRING) {
       throw new InputProblem("train.badLabel", label, labelColumn.type().sqlType());
     }
-    List<LabelColumn> wanted = new ArrayList<>(List.of(labelColumn));
+    List<LabelColumn> wanted = new ArrayList<>();
+    if (hasColumn) {
+      wanted.add(labelColumn);
+    }
     columns.stream()
         .filter(
             c ->
@@ -93,14 +127,32 @@ final class TrainingData {
                     && !label.equals(TYPOLOGY))
         .findFirst()
         .ifPresent(wanted::add);
-    boolean typology = wanted.size() > 1;
+    int typologyIndex = wanted.size() - 1;
+    boolean typology = wanted.size() > (hasColumn ? 1 : 0);
     Dataset.Builder builder = Dataset.builder(featureNames(registry));
     long unlabelled = 0;
+    int changed = 0;
+    int confirmed = 0;
+    int added = 0;
+    Set<String> matched = new HashSet<>();
     try (SnapshotReader reader = SnapshotReader.open(file, registry, wanted)) {
       while (reader.hasNext()) {
         SnapshotRow row = reader.next();
-        Object value = row.label(0);
-        if (value == null) {
+        Object value = hasColumn ? row.label(0) : null;
+        Optional<Boolean> verdict = feedback.label(row.transactionId());
+        Boolean y = value == null ? null : binary(label, value, row.transactionId());
+        if (verdict.isPresent()) {
+          matched.add(row.transactionId());
+          if (y == null) {
+            added++;
+          } else if (y.equals(verdict.get())) {
+            confirmed++;
+          } else {
+            changed++;
+          }
+          y = verdict.get();
+        }
+        if (y == null) {
           unlabelled++;
           continue;
         }
@@ -112,11 +164,14 @@ final class TrainingData {
         builder.add(
             row.eventTimestamp().toEpochMilli(),
             x,
-            binary(label, value, row.transactionId()),
-            typology ? (String) row.label(1) : null);
+            y,
+            typology ? (String) row.label(typologyIndex) : null);
       }
     }
-    return new Loaded(file, builder.build(), unlabelled);
+    FeedbackApplied applied =
+        new FeedbackApplied(
+            feedback.size(), changed, confirmed, added, feedback.size() - matched.size());
+    return new Loaded(file, builder.build(), unlabelled, applied);
   }
 
   private static boolean binary(String label, Object value, String transactionId) {

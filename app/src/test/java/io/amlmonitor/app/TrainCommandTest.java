@@ -4,14 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amlmonitor.app.config.Settings;
+import io.amlmonitor.core.alert.Alert;
+import io.amlmonitor.core.cases.AlertDisposition;
+import io.amlmonitor.core.cases.CaseId;
+import io.amlmonitor.core.cases.CaseService;
+import io.amlmonitor.core.cases.CaseStatus;
+import io.amlmonitor.core.cases.EvidenceSource;
+import io.amlmonitor.core.cases.FeedbackLabels;
+import io.amlmonitor.core.domain.CustomerId;
+import io.amlmonitor.core.domain.Transaction;
+import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.scoring.RiskLevel;
+import io.amlmonitor.jdbc.Database;
+import io.amlmonitor.offline.LabelColumn;
 import io.amlmonitor.offline.OfflineStore;
+import io.amlmonitor.offline.SnapshotReader;
+import io.amlmonitor.offline.SnapshotRow;
 import io.amlmonitor.offline.SnapshotWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +170,114 @@ class TrainCommandTest {
 
     assertThat(r.code()).isEqualTo(Main.CONFIG_ERROR);
     assertThat(r.err()).contains("--trials");
+  }
+
+  /** The first row of the snapshots with label {@code laundering}. */
+  private static SnapshotRow firstWithLabel(boolean laundering) {
+    Path file = offline.resolve(OfflineStore.SNAPSHOTS_FILE);
+    List<LabelColumn> label =
+        SnapshotReader.labelColumns(file, FeatureRegistry.standard()).stream()
+            .filter(c -> c.name().equals("is_laundering"))
+            .toList();
+    try (SnapshotReader reader = SnapshotReader.open(file, FeatureRegistry.standard(), label)) {
+      while (reader.hasNext()) {
+        SnapshotRow row = reader.next();
+        if (Boolean.valueOf(laundering).equals(row.label(0))) {
+          return row;
+        }
+      }
+    }
+    throw new AssertionError("no row labelled " + laundering);
+  }
+
+  /** A case on {@code row}'s transaction, closed by an analyst as {@code status}. */
+  private static void closeCase(Database db, SnapshotRow row, CaseStatus status) {
+    Transaction t =
+        Transaction.builder()
+            .id(row.transactionId())
+            .timestamp(row.eventTimestamp())
+            .customer(row.customerId())
+            .counterparty("ACC-X")
+            .amount(row.amount())
+            .build();
+    db.transactions().save(t);
+    Alert a =
+        new Alert(
+            "A-" + row.transactionId(),
+            t.id(),
+            t.customerId(),
+            t.receiverId(),
+            t.amount(),
+            t.timestamp(),
+            t.timestamp().plusSeconds(1),
+            0.7,
+            RiskLevel.HIGH,
+            List.of("structuring"),
+            List.of("reason"),
+            "rules-v1");
+    db.alerts().save(a);
+    CaseService cases =
+        new CaseService(db.cases(), EvidenceSource.NONE, InstantSource.fixed(row.eventTimestamp()));
+    CaseId id = cases.attachAlert(a, "alert_generation").kase().id();
+    cases.transition(id, CaseStatus.IN_REVIEW, null, "ana");
+    cases.transition(id, status, "reviewed the account's history", "ana");
+  }
+
+  @Test
+  void analystsVerdictsOverrideTheLabelColumn() {
+    SnapshotRow normal = firstWithLabel(false);
+    SnapshotRow laundering = firstWithLabel(true);
+    Path data = dir.resolve("feedback-data");
+    Settings settings = StoreCheckTest.settings(Map.of("AML_DATA_DIR", data.toString()));
+    try (Database db = Database.open(SqlStores.config(settings))) {
+      closeCase(db, normal, CaseStatus.CLOSED_SAR);
+      closeCase(db, laundering, CaseStatus.CLOSED_FALSE_POSITIVE);
+    }
+
+    Result r =
+        train("--with-feedback", "--data-dir", data.toString(), "--trials", "1", "--threads", "1");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "Analysts' verdicts: 2 transactions (1 closed with a SAR, the rest false positives);"
+                + " labels changed 2, confirmed 0, added 0; not in the snapshots 0");
+  }
+
+  @Test
+  void verdictsReplaceLabelsAndLabelRowsThatHaveNone() {
+    FeedbackLabels feedback = new FeedbackLabels();
+    SnapshotRow normal = firstWithLabel(false);
+    feedback.add(
+        new AlertDisposition(
+            "A1",
+            TransactionId.of(normal.transactionId()),
+            CustomerId.of(normal.customerId()),
+            AlertDisposition.Outcome.SAR,
+            normal.eventTimestamp(),
+            CaseId.of("K1")));
+    feedback.add(
+        new AlertDisposition(
+            "A2",
+            TransactionId.of("T-not-in-snapshots"),
+            CustomerId.of("C"),
+            AlertDisposition.Outcome.FALSE_POSITIVE,
+            normal.eventTimestamp(),
+            CaseId.of("K2")));
+    FeatureRegistry registry = FeatureRegistry.standard();
+    TrainingData.Loaded plain = TrainingData.read(offline, "is_laundering", registry);
+    TrainingData.Loaded withFeedback =
+        TrainingData.read(offline, "is_laundering", registry, feedback);
+    assertThat(withFeedback.dataset().positives()).isEqualTo(plain.dataset().positives() + 1);
+    assertThat(withFeedback.dataset().fingerprint()).isNotEqualTo(plain.dataset().fingerprint());
+    assertThat(withFeedback.feedback()).isEqualTo(new TrainingData.FeedbackApplied(2, 1, 0, 0, 1));
+
+    // A file without the label column: only the rows with a verdict are labelled.
+    TrainingData.Loaded only =
+        TrainingData.read(offline, "confirmed_by_analyst", registry, feedback);
+    assertThat(only.dataset().size()).isEqualTo(1);
+    assertThat(only.dataset().positives()).isEqualTo(1);
+    assertThat(only.feedback().added()).isEqualTo(1);
   }
 
   private static Result train(String... extra) {

@@ -2,6 +2,7 @@ package io.amlmonitor.bench;
 
 import io.amlmonitor.ml.Dataset;
 import io.amlmonitor.ml.HyperParameters;
+import io.amlmonitor.ml.ShapTable;
 import io.amlmonitor.ml.TreeEnsemble;
 import io.amlmonitor.ml.TreeShap;
 import io.amlmonitor.ml.XgboostTrainer;
@@ -26,10 +27,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The pure-Java tree evaluator ({@link TreeEnsemble#predict}) and TreeSHAP ({@link
- * TreeShap#contributions}) per row, in sampled latency. The model is a registered {@code
- * model.json} ({@code -p modelFile=...}) or, by default, XGBoost's default-shaped booster (200
- * trees of depth 6) trained at setup on 20,000 synthetic rows of 89 features, the width of {@code
- * aml train}'s rows.
+ * TreeShap#contributions}, and the same by table: {@link ShapTable#contributions}) per row, in
+ * sampled latency. The model is a registered {@code model.json} ({@code -p modelFile=...}) or, by
+ * default, XGBoost's default-shaped booster (200 trees of depth 6) trained at setup on 20,000
+ * synthetic rows of 89 features, the width of {@code aml train}'s rows.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,6 +50,7 @@ public class ModelBenchmark {
 
     TreeEnsemble model;
     TreeShap shap;
+    ShapTable table;
     double[][] rows;
     int cursor;
 
@@ -67,6 +69,7 @@ public class ModelBenchmark {
       }
       model = TreeEnsemble.fromXgboostJson(json);
       shap = new TreeShap(model);
+      table = ShapTable.build(model, ShapTable.DEFAULT_BUDGET);
       Dataset sample = synthetic(ROWS, 2);
       rows = new double[ROWS][];
       for (int i = 0; i < ROWS; i++) {
@@ -90,6 +93,12 @@ public class ModelBenchmark {
   @Benchmark
   public double[] shap(Model m) {
     return m.shap.contributions(m.next());
+  }
+
+  /** The same values as {@link #shap}, from per-leaf tables. */
+  @Benchmark
+  public double[] shapTable(Model m) {
+    return m.table.contributions(m.next());
   }
 
   /** Heavy-tailed amounts and counts; a rare label from a few of them, with noise. */

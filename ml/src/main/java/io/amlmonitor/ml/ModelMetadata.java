@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param fingerprint {@link Dataset#fingerprint()} of all the input (train, validation and test)
  * @param alertThreshold the score at which the fixed alert rate was met on the test period
  * @param metrics headline figures, e.g. {@code test.pr_auc}
+ * @param driftReference {@link DriftReference#toMap()}; empty when none was made
  */
 public record ModelMetadata(
     String version,
@@ -27,7 +28,8 @@ public record ModelMetadata(
     double scalePosWeight,
     long seed,
     double alertThreshold,
-    Map<String, Object> metrics) {
+    Map<String, Object> metrics,
+    Map<String, Object> driftReference) {
 
   public static final String MODEL_TYPE = "xgboost-gbtree-binary-logistic";
   public static final String XGBOOST_VERSION = "3.0.4";
@@ -40,6 +42,35 @@ public record ModelMetadata(
     Objects.requireNonNull(fingerprint, "fingerprint");
     hyperParameters = Map.copyOf(hyperParameters);
     metrics = Map.copyOf(metrics);
+    driftReference = Map.copyOf(driftReference);
+  }
+
+  /** Metadata without a drift reference. */
+  public ModelMetadata(
+      String version,
+      Instant createdAt,
+      List<String> featureNames,
+      String label,
+      String fingerprint,
+      int trainingRows,
+      Map<String, Object> hyperParameters,
+      double scalePosWeight,
+      long seed,
+      double alertThreshold,
+      Map<String, Object> metrics) {
+    this(
+        version,
+        createdAt,
+        featureNames,
+        label,
+        fingerprint,
+        trainingRows,
+        hyperParameters,
+        scalePosWeight,
+        seed,
+        alertThreshold,
+        metrics,
+        Map.of());
   }
 
   /** The metadata as written to {@code metadata.json}. */
@@ -60,6 +91,16 @@ public record ModelMetadata(
     m.put("seed", seed);
     m.put("alert_threshold", alertThreshold);
     m.put("metrics", new TreeMap<>(metrics));
+    if (!driftReference.isEmpty()) {
+      // In the reference's own order (bins, features in row order, score).
+      Map<String, Object> reference = new LinkedHashMap<>();
+      for (String key : List.of("bins", "features", "score")) {
+        if (driftReference.containsKey(key)) {
+          reference.put(key, driftReference.get(key));
+        }
+      }
+      m.put(DriftReference.KEY, reference);
+    }
     return m;
   }
 }

@@ -9,16 +9,19 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Trained models on disk, one directory per version holding {@value #MODEL_FILE} (XGBoost's JSON
  * model) and {@value #METADATA_FILE} ({@link ModelMetadata}). A version appears complete or not at
- * all: it is written to a hidden directory and renamed into place.
+ * all: it is written to a hidden directory and renamed into place. Which version serves is kept in
+ * {@value PromotionLog#FILE} with the history of promotions and rollbacks.
  */
 public final class ModelRegistry {
   public static final String MODEL_FILE = "model.json";
@@ -32,9 +35,11 @@ public final class ModelRegistry {
   public record RegisteredModel(Path directory, JsonNode metadata, TreeEnsemble model) {}
 
   private final Path root;
+  private final PromotionLog promotions;
 
   public ModelRegistry(Path root) {
     this.root = Objects.requireNonNull(root, "root");
+    this.promotions = new PromotionLog(root);
   }
 
   public Path root() {
@@ -88,6 +93,16 @@ public final class ModelRegistry {
     }
   }
 
+  /** The metadata of version {@code version}, without reading its trees. */
+  public JsonNode metadata(String version) {
+    try {
+      return JSON.readTree(root.resolve(version).resolve(METADATA_FILE).toFile());
+    } catch (IOException e) {
+      throw new ModelException(
+          "could not read the metadata of model " + version + " in " + root, e);
+    }
+  }
+
   /** The stored versions, sorted by name. */
   public List<String> versions() {
     if (!Files.isDirectory(root)) {
@@ -102,6 +117,37 @@ public final class ModelRegistry {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The version serving now, if one was promoted. */
+  public Optional<String> promoted() {
+    return promotions.promoted();
+  }
+
+  /** Every promotion and rollback, oldest first. */
+  public List<Promotion> promotionHistory() {
+    return promotions.history();
+  }
+
+  /**
+   * Makes {@code version} the one that serves; servers watching this registry switch to it.
+   *
+   * @throws ModelException when no such version is stored or it is promoted already
+   */
+  public Promotion promote(String version, String by, Instant at) {
+    if (!versions().contains(version)) {
+      throw new ModelException("no model version " + version + " in " + root);
+    }
+    return promotions.promote(version, by, at);
+  }
+
+  /**
+   * Goes back to the version promoted before the current one.
+   *
+   * @throws ModelException when fewer than two promotions are in force
+   */
+  public Promotion rollback(String by, Instant at) {
+    return promotions.rollback(by, at);
   }
 
   private static void deleteRecursively(Path dir) {

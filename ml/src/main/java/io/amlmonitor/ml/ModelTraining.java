@@ -92,7 +92,8 @@ public final class ModelTraining {
             scalePosWeight,
             options.seed(),
             test.alerts().threshold(),
-            metrics);
+            metrics,
+            driftReference(split, model).toMap());
     return new TrainingReport(
         metadata,
         search.bestModel(),
@@ -107,5 +108,18 @@ public final class ModelTraining {
         baselineValidation,
         baselineTest,
         importance);
+  }
+
+  /**
+   * The inputs as the training period had them, and the score as the model gives it on the test
+   * period: the latest rows it did not learn from, the closest to what it will see live (its scores
+   * on its own training rows are more extreme than it will ever give again).
+   */
+  private static DriftReference driftReference(TimeSplit split, TreeEnsemble model) {
+    double[] scores = new double[split.test().size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = model.predict(split.test().row(i));
+    }
+    return DriftReference.of(split.train(), scores);
   }
 }

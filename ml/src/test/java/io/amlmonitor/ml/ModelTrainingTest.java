@@ -119,6 +119,11 @@ class ModelTrainingTest {
         .isEqualTo(report.test().prAuc());
     TreeEnsemble original = TreeEnsemble.fromXgboostJson(report.modelJson());
     assertThat(loaded.model().predict(data.row(5))).isEqualTo(original.predict(data.row(5)));
+    DriftReference reference = DriftReference.fromMetadata(loaded.metadata()).orElseThrow();
+    assertThat(reference.features().keySet()).containsExactlyElementsOf(Synthetic.NAMES);
+    assertThat(reference.features().get("amount").proportions()).hasSize(DriftReference.BINS);
+    assertThat(reference.score().size()).isGreaterThan(1);
+    assertThat(TreeRiskModel.of(loaded).drift()).isPresent();
     assertThatThrownBy(() -> registry.save(report.metadata(), report.modelJson()))
         .isInstanceOf(ModelException.class)
         .hasMessageContaining("already exists");

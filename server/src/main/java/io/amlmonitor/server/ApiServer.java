@@ -354,6 +354,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void health(Context c) {
     Map<String, Object> components = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
     boolean allUp = true;
     for (HealthIndicator h : ctx.health()) {
       HealthIndicator.Status s;
@@ -367,9 +368,16 @@ public final class ApiServer implements AutoCloseable {
       entry.put("status", s.up() ? "UP" : "DOWN");
       entry.putAll(s.details());
       components.put(h.name(), entry);
+      if (s.details().get("warning") instanceof String w) {
+        warnings.add(h.name() + ": " + w);
+      }
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", allUp ? "UP" : "DOWN");
+    if (!warnings.isEmpty()) {
+      // Still UP: a warning asks for a look (model drift), it does not stop scoring.
+      out.put("warnings", warnings);
+    }
     out.put("time", ctx.clock().instant());
     out.put("components", components);
     c.status(allUp ? 200 : 503).json(out);

@@ -5,6 +5,7 @@ import io.amlmonitor.core.graph.NetworkFinding;
 import io.amlmonitor.core.graph.NetworkTypology;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.rules.RuleOutcome;
+import io.amlmonitor.core.scoring.FeatureContribution;
 import io.amlmonitor.core.scoring.Messages;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The answer to {@code POST /predict}: the score, its level, the features used and the reasons. */
+/**
+ * The answer to {@code POST /predict}: the score, its level, its parts (rules and model), the
+ * features used and the reasons. The model's fields are absent when no model is promoted.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PredictionResponse(
     String transactionId,
@@ -27,7 +31,10 @@ public record PredictionResponse(
     double riskScore,
     String riskLevel,
     double ruleScore,
+    Double modelScore,
+    String modelVersion,
     List<FiredRule> rulesFired,
+    List<Contribution> modelContributions,
     Map<String, Number> featuresUsed,
     List<String> explanation,
     String ruleSetVersion,
@@ -39,6 +46,17 @@ public record PredictionResponse(
   public record FiredRule(String id, double score, String severity, String description) {
     static FiredRule of(RuleOutcome o) {
       return new FiredRule(o.ruleId(), o.score(), o.severity().name(), o.description());
+    }
+  }
+
+  /**
+   * An input that raised the model's score: its value (null when missing) and its SHAP value in
+   * log-odds.
+   */
+  public record Contribution(String feature, Double value, double contribution) {
+    static Contribution of(FeatureContribution c) {
+      return new Contribution(
+          c.feature(), Double.isNaN(c.value()) ? null : c.value(), round(c.contribution()));
     }
   }
 
@@ -55,7 +73,12 @@ public record PredictionResponse(
         round(d.riskScore()),
         d.riskLevel().name(),
         round(a.ruleScore()),
+        a.modelScored() ? round(a.modelScore()) : null,
+        a.modelVersion(),
         firedRules(d, locale),
+        a.contributions().isEmpty()
+            ? null
+            : a.contributions().stream().map(Contribution::of).toList(),
         a.features().asMap(),
         d.explanation(locale),
         a.ruleSetVersion(),

@@ -9,9 +9,12 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureSettings;
+import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSetLoader;
+import io.amlmonitor.core.scoring.FeatureContribution;
+import io.amlmonitor.core.scoring.RiskModel;
 import io.amlmonitor.core.scoring.RiskThresholds;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.StoreUnavailableException;
@@ -40,14 +43,16 @@ class ApiServerTest {
   private final InstantSource clock = () -> now.get();
   private final AtomicBoolean ingestFull = new AtomicBoolean();
   private final AtomicBoolean storeDown = new AtomicBoolean();
+  private final AtomicBoolean drifting = new AtomicBoolean();
   private final HttpClient http = HttpClient.newHttpClient();
   private FeatureEngine engine;
+  private TransactionProcessor processor;
   private ApiServer server;
 
   @BeforeEach
   void start() {
     engine = FeatureEngine.inMemory(FeatureSettings.DEFAULT);
-    TransactionProcessor processor =
+    processor =
         new TransactionProcessor(
             engine,
             new Scorer(
@@ -93,6 +98,18 @@ class ApiServerTest {
 
                   public Status check() {
                     return Status.up(Map.of("customers", engine.entityCount(EntityType.CUSTOMER)));
+                  }
+                },
+                new HealthIndicator() {
+                  public String name() {
+                    return "model";
+                  }
+
+                  public Status check() {
+                    return Status.up(
+                        drifting.get()
+                            ? Map.of("version", "gbt-1", "warning", "model drift: PSI above 0.2")
+                            : Map.of("version", "gbt-1"));
                   }
                 }),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
@@ -153,6 +170,59 @@ class ApiServerTest {
         .isEqualTo("Amount of 15,000.00 is above the reporting threshold of 10,000.00");
     assertThat(body.has("processing_time_ms")).isTrue();
     assertThat(body.get("timestamp").asText()).isEqualTo("2026-06-01T12:00:00Z");
+  }
+
+  /** A model of the scorer's port that always gives 0.5 and blames the amount. */
+  static final class HalfOnAmount implements RiskModel {
+    @Override
+    public String version() {
+      return "gbt-half";
+    }
+
+    @Override
+    public double probability(FeatureVector features, double amount) {
+      return 0.5;
+    }
+
+    @Override
+    public List<FeatureContribution> contributions(FeatureVector features, double amount) {
+      return List.of(
+          new FeatureContribution("amount", amount, 1.5),
+          new FeatureContribution("txn_count_1h", features.get("txn_count_1h"), -0.25));
+    }
+  }
+
+  @Test
+  void predictShowsTheRulesAndTheModelPartsAndTheModelsReasons() throws Exception {
+    JsonNode without =
+        json(post("/predict", "{\"customer_id\":\"C0\",\"merchant_id\":\"M\",\"amount\":15000}"));
+    assertThat(without.has("model_score")).isFalse();
+    assertThat(without.has("model_version")).isFalse();
+    assertThat(without.has("model_contributions")).isFalse();
+
+    processor.scorer().replaceModel(new HalfOnAmount());
+    JsonNode body =
+        json(
+            post(
+                "/predict",
+                "{\"transaction_id\":\"T-m\",\"customer_id\":\"C\",\"merchant_id\":\"M\","
+                    + "\"amount\":15000}"));
+    assertThat(body.get("rule_score").asDouble()).isEqualTo(0.45);
+    assertThat(body.get("model_score").asDouble()).isEqualTo(0.5);
+    assertThat(body.get("model_version").asText()).isEqualTo("gbt-half");
+    assertThat(body.get("risk_score").asDouble()).isEqualTo(1 - 0.55 * 0.5);
+    assertThat(body.get("risk_level").asText()).isEqualTo("HIGH");
+    assertThat(body.get("model_contributions")).hasSize(1);
+    assertThat(body.get("model_contributions").get(0).get("feature").asText()).isEqualTo("amount");
+    assertThat(body.get("model_contributions").get(0).get("contribution").asDouble())
+        .isEqualTo(1.5);
+    assertThat(body.get("explanation").get(1).asText())
+        .isEqualTo("Risk model: amount = 15,000 raised the risk (+1.50 in log-odds)");
+
+    JsonNode alert = json(get("/alerts?customer_id=C")).get("alerts").get(0);
+    assertThat(alert.get("reasons").get(1).asText())
+        .as("the alert freezes the model's reasons with the rules'")
+        .isEqualTo("Risk model: amount = 15,000 raised the risk (+1.50 in log-odds)");
   }
 
   @Test
@@ -341,6 +411,17 @@ class ApiServerTest {
     assertThat(json(r).get("status").asText()).isEqualTo("UP");
     assertThat(json(r).get("components").get("feature_store").get("status").asText())
         .isEqualTo("UP");
+  }
+
+  @Test
+  void aComponentsWarningIsListedAtTheTopWhileTheServiceStaysUp() throws Exception {
+    assertThat(json(get("/health")).has("warnings")).isFalse();
+    drifting.set(true);
+    var r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r).get("status").asText()).isEqualTo("UP");
+    assertThat(json(r).get("warnings").get(0).asText())
+        .isEqualTo("model: model drift: PSI above 0.2");
   }
 
   @Test

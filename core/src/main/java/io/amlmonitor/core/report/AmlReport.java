@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param dispositions the alerts of cases closed in the period, by how they were closed
  * @param topCustomers the riskiest customers, riskiest first (see {@link
  *     ReportRepository#topCustomers})
+ * @param modelDrift the serving model's drift over the period; null when no model with a reference
+ *     is promoted
  */
 public record AmlReport(
     TimeRange period,
@@ -43,7 +45,8 @@ public record AmlReport(
     Map<CaseStatus, Long> casesByStatus,
     CaseAgeing ageing,
     DispositionCounts dispositions,
-    List<RiskyCustomer> topCustomers) {
+    List<RiskyCustomer> topCustomers,
+    ModelDrift modelDrift) {
 
   public AmlReport {
     Objects.requireNonNull(period, "period");
@@ -60,6 +63,51 @@ public record AmlReport(
     Objects.requireNonNull(ageing, "ageing");
     Objects.requireNonNull(dispositions, "dispositions");
     topCustomers = List.copyOf(topCustomers);
+  }
+
+  /** A report without model drift. */
+  public AmlReport(
+      TimeRange period,
+      ZoneId zone,
+      Instant generatedAt,
+      List<Tally> alertsByRule,
+      List<Tally> alertsByTypology,
+      Map<RiskLevel, Long> alertsByRiskLevel,
+      List<DayActivity> days,
+      Map<CaseStatus, Long> casesByStatus,
+      CaseAgeing ageing,
+      DispositionCounts dispositions,
+      List<RiskyCustomer> topCustomers) {
+    this(
+        period,
+        zone,
+        generatedAt,
+        alertsByRule,
+        alertsByTypology,
+        alertsByRiskLevel,
+        days,
+        casesByStatus,
+        ageing,
+        dispositions,
+        topCustomers,
+        null);
+  }
+
+  /** This report with the model's drift over its period. */
+  public AmlReport withModelDrift(ModelDrift drift) {
+    return new AmlReport(
+        period,
+        zone,
+        generatedAt,
+        alertsByRule,
+        alertsByTypology,
+        alertsByRiskLevel,
+        days,
+        casesByStatus,
+        ageing,
+        dispositions,
+        topCustomers,
+        drift);
   }
 
   /** The alerts of the period: every alert has one risk level. */

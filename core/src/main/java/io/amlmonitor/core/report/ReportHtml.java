@@ -81,6 +81,7 @@ public final class ReportHtml {
     statuses();
     ageing();
     customers();
+    drift();
     out.append("</body></html>\n");
     return out.toString();
   }
@@ -203,6 +204,42 @@ public final class ReportHtml {
     }
     out.append("</table>\n");
     paragraph("note", l.get("report.top.note"));
+  }
+
+  /** The model's drift: the score's and the most drifted inputs' PSI. */
+  private void drift() {
+    ModelDrift d = r.modelDrift();
+    if (d == null) {
+      return;
+    }
+    heading("report.drift");
+    if (d.decisions() == 0) {
+      paragraph("none", l.get("report.none.drift"));
+      return;
+    }
+    paragraph(
+        null,
+        l.get(
+            "report.drift.summary",
+            d.modelVersion(),
+            l.count(d.decisions()),
+            l.psi(d.scorePsi()),
+            d.drifted(),
+            l.psi(ModelDrift.WARNING)));
+    header("report.col.input", "report.col.psi");
+    out.append("<tr>");
+    cell(l.get("report.drift.score"));
+    numeric(l.psi(d.scorePsi()));
+    out.append("</tr>");
+    for (ModelDrift.InputDrift i :
+        d.inputs().subList(0, Math.min(ReportText.DRIFT_ROWS, d.inputs().size()))) {
+      out.append("<tr>");
+      cell(i.name());
+      numeric(l.psi(i.psi()));
+      out.append("</tr>");
+    }
+    out.append("</table>\n");
+    paragraph("note", l.get("report.drift.note", ReportText.DRIFT_ROWS));
   }
 
   /** The chart, or the "no alerts" sentence when it has nothing to draw. */

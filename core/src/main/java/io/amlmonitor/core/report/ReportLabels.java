@@ -64,6 +64,11 @@ final class ReportLabels {
     return whole == 0 ? "" : percent((double) part / whole);
   }
 
+  /** A population stability index, to three decimals; "n/a" when there is none. */
+  String psi(double psi) {
+    return Double.isNaN(psi) ? "n/a" : String.format(locale, "%.3f", psi);
+  }
+
   String score(double score) {
     return String.format(locale, "%.2f", score);
   }

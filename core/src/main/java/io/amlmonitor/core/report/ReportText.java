@@ -13,6 +13,9 @@ public final class ReportText {
   private static final String INDENT = "  ";
   private static final int REASON_WIDTH = 60;
 
+  /** Inputs listed in the drift table, most drifted first. */
+  static final int DRIFT_ROWS = 10;
+
   private final AmlReport r;
   private final ReportLabels l;
   private final StringBuilder out = new StringBuilder(4_096);
@@ -43,6 +46,7 @@ public final class ReportText {
     statuses();
     ageing();
     customers();
+    drift();
     return out.toString();
   }
 
@@ -174,6 +178,37 @@ public final class ReportText {
     }
     t.appendTo(out, INDENT);
     out.append(INDENT).append(l.get("report.top.note")).append('\n');
+  }
+
+  /** The model's drift: the score's and the most drifted inputs' PSI. */
+  private void drift() {
+    ModelDrift d = r.modelDrift();
+    if (d == null) {
+      return;
+    }
+    out.append('\n');
+    heading("report.drift");
+    if (d.decisions() == 0) {
+      none("report.none.drift");
+      return;
+    }
+    out.append(INDENT)
+        .append(
+            l.get(
+                "report.drift.summary",
+                d.modelVersion(),
+                l.count(d.decisions()),
+                l.psi(d.scorePsi()),
+                d.drifted(),
+                l.psi(ModelDrift.WARNING)))
+        .append('\n');
+    TextTable t = TextTable.firstColumnText(l.get("report.col.input"), l.get("report.col.psi"));
+    t.row(l.get("report.drift.score"), l.psi(d.scorePsi()));
+    for (ModelDrift.InputDrift i : d.inputs().subList(0, Math.min(DRIFT_ROWS, d.inputs().size()))) {
+      t.row(i.name(), l.psi(i.psi()));
+    }
+    t.appendTo(out, INDENT);
+    out.append(INDENT).append(l.get("report.drift.note", DRIFT_ROWS)).append('\n');
   }
 
   private void heading(String key) {

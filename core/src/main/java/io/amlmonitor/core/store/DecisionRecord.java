@@ -79,8 +79,8 @@ public record DecisionRecord(
   }
 
   /**
-   * The record of {@code decision}, made at {@code createdAt}, with no model; the reasons are kept
-   * when it raised an alert.
+   * The record of {@code decision}, made at {@code createdAt}, with the model that took part (if
+   * any); the reasons are kept when it raised an alert.
    */
   public static DecisionRecord of(Decision decision, Instant createdAt) {
     Assessment a = decision.assessment();
@@ -92,7 +92,7 @@ public record DecisionRecord(
         decision.riskLevel(),
         decision.network() == null ? a.ruleIds() : decision.network().rules(),
         a.ruleSetVersion(),
-        null,
+        a.modelVersion(),
         a.features().asMap(),
         decision.alert() == null ? List.of() : decision.alert().reasons());
   }

@@ -1,0 +1,28 @@
+package io.amlmonitor.core.scoring;
+
+import io.amlmonitor.core.feature.FeatureVector;
+import java.util.List;
+
+/**
+ * A trained model that scores a transaction's features: the probability it gives and, on demand,
+ * how much each input pushed that probability up or down. Implementations are thread-safe and read
+ * their inputs by feature name, so a model keeps working when the catalogue grows (a feature it was
+ * trained on and the vector lacks is read as missing).
+ */
+public interface RiskModel {
+  /** The registered version, as {@code aml models list} shows it. */
+  String version();
+
+  /**
+   * The model's score for the transaction, in [0, 1].
+   *
+   * @param amount the transaction's amount, an input of its own beside the features
+   */
+  double probability(FeatureVector features, double amount);
+
+  /**
+   * Each input's contribution to the score's log-odds (SHAP values), strongest push upwards first;
+   * inputs that contribute nothing are left out.
+   */
+  List<FeatureContribution> contributions(FeatureVector features, double amount);
+}

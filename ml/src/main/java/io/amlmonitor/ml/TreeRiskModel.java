@@ -1,0 +1,156 @@
+package io.amlmonitor.ml;
+
+import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.scoring.FeatureContribution;
+import io.amlmonitor.core.scoring.RiskModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registered gradient-boosted model as the scorer's {@link RiskModel}: {@link TreeEnsemble}
+ * scores, {@link ShapTable} explains (or {@link TreeShap} when the trees are too deep to tabulate).
+ * Inputs are matched to the model's {@code feature_names} by name, so the order of the catalogue
+ * does not matter and features added to it later are ignored; {@value #AMOUNT} is the transaction's
+ * amount, and a name the vector does not have is missing (NaN, which each split sends to its
+ * default side, as in training on a missing value).
+ *
+ * <p>Implementation note: the name-to-position layout is worked out once per feature registry and
+ * kept; a scorer sees one registry, so it is computed once.
+ */
+public final class TreeRiskModel implements RiskModel {
+  /** The input that is the transaction's amount rather than a feature of the vector. */
+  public static final String AMOUNT = "amount";
+
+  private static final int FROM_AMOUNT = -2;
+  private static final int MISSING = -1;
+
+  private final String version;
+  private final List<String> featureNames;
+  private final TreeEnsemble model;
+  private final ShapTable table;
+  private final ThreadLocal<TreeShap> shap;
+  private final DriftMonitor drift;
+  private volatile Layout layout;
+
+  /** Where each model input comes from, for one registry. */
+  private record Layout(FeatureRegistry registry, int[] source) {}
+
+  /**
+   * @param featureNames the model's inputs in row order, as its metadata lists them
+   * @throws ModelException when the names do not match the model's width
+   */
+  public TreeRiskModel(String version, List<String> featureNames, TreeEnsemble model) {
+    this(version, featureNames, model, null);
+  }
+
+  /**
+   * @param drift what the model was trained on, to count live rows against; null: no drift is
+   *     measured
+   */
+  public TreeRiskModel(
+      String version, List<String> featureNames, TreeEnsemble model, DriftReference drift) {
+    this.version = Objects.requireNonNull(version, "version");
+    this.featureNames = List.copyOf(featureNames);
+    this.model = Objects.requireNonNull(model, "model");
+    if (this.featureNames.size() != model.featureCount()) {
+      throw new ModelException(
+          "model "
+              + version
+              + " names "
+              + this.featureNames.size()
+              + " features but its trees read "
+              + model.featureCount());
+    }
+    this.table = ShapTable.build(model, ShapTable.DEFAULT_BUDGET);
+    this.shap = ThreadLocal.withInitial(() -> new TreeShap(model));
+    this.drift = drift == null ? null : new DriftMonitor(drift, this.featureNames);
+  }
+
+  /** The model of a registry entry, its inputs named by its metadata's {@code feature_names}. */
+  public static TreeRiskModel of(ModelRegistry.RegisteredModel registered) {
+    List<String> names = new ArrayList<>();
+    registered.metadata().path("feature_names").forEach(n -> names.add(n.asText()));
+    String version = registered.metadata().path("version").asText();
+    if (version.isEmpty()) {
+      throw new ModelException("the metadata in " + registered.directory() + " has no version");
+    }
+    return new TreeRiskModel(
+        version,
+        names,
+        registered.model(),
+        DriftReference.fromMetadata(registered.metadata()).orElse(null));
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  public TreeEnsemble ensemble() {
+    return model;
+  }
+
+  /** The drift of what this model scored from what it was trained on, if it has a reference. */
+  public Optional<DriftMonitor> drift() {
+    return Optional.ofNullable(drift);
+  }
+
+  @Override
+  public double probability(FeatureVector features, double amount) {
+    double[] x = row(features, amount);
+    double p = model.predict(x);
+    if (drift != null) {
+      drift.observe(x, p);
+    }
+    return p;
+  }
+
+  @Override
+  public List<FeatureContribution> contributions(FeatureVector features, double amount) {
+    double[] x = row(features, amount);
+    double[] phi = table != null ? table.contributions(x) : shap.get().contributions(x);
+    List<FeatureContribution> out = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (phi[i] != 0) {
+        out.add(new FeatureContribution(featureNames.get(i), x[i], phi[i]));
+      }
+    }
+    out.sort(Comparator.comparingDouble(FeatureContribution::contribution).reversed());
+    return out;
+  }
+
+  /** The model's input row for a vector and an amount. */
+  double[] row(FeatureVector features, double amount) {
+    int[] source = layoutFor(features.registry());
+    double[] x = new double[source.length];
+    for (int i = 0; i < source.length; i++) {
+      int s = source[i];
+      x[i] = s >= 0 ? features.get(s) : s == FROM_AMOUNT ? amount : Double.NaN;
+    }
+    return x;
+  }
+
+  private int[] layoutFor(FeatureRegistry registry) {
+    Layout l = layout;
+    if (l == null || l.registry() != registry) {
+      int[] source = new int[featureNames.size()];
+      Arrays.fill(source, MISSING);
+      for (int i = 0; i < source.length; i++) {
+        String name = featureNames.get(i);
+        source[i] = name.equals(AMOUNT) ? FROM_AMOUNT : Math.max(MISSING, registry.indexOf(name));
+      }
+      l = new Layout(registry, source);
+      layout = l;
+    }
+    return l.source();
+  }
+}
