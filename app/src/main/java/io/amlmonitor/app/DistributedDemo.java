@@ -131,28 +131,16 @@ final class DistributedDemo {
     for (Customer c : generator.customers()) {
       volumes.put(c.id().value(), c.expectedMonthlyVolume().cents());
     }
-    RuleSets rules = RuleSets.load(settings.rulesFile(), settings.zone());
     JobSettings job =
-        new JobSettings(
+        StreamCommand.jobSettings(
+            settings,
+            flink,
+            redis,
             new JobSettings.Source(servers, topic, "aml-demo", false),
-            new JobSettings.Scoring(
-                settings.zone().getId(),
-                settings.allowedLateness(),
-                rules.text(),
-                rules.rules().source(),
-                settings.riskThresholds().medium(),
-                settings.riskThresholds().high(),
-                settings.alertThreshold(),
-                settings.locale().toLanguageTag(),
-                volumes),
-            new JobSettings.RedisTarget(
-                redis.host(), redis.port(), redis.keyPrefix(), redis.ttl(), redis.flushInterval()),
-            JobSettings.SqlTarget.of(sql),
+            sql,
             deadLetters,
             alerts,
-            flink.parallelism(),
-            flink.checkpointInterval(),
-            flink.outOfOrderness());
+            volumes);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(
             Checkpoints.configuration(demoDir.resolve("flink-checkpoints"), null));

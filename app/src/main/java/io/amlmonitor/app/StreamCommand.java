@@ -167,6 +167,44 @@ final class StreamCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The job's settings from the application's: its rules and thresholds, where it reads, writes
+   * features and records decisions, and how Flink runs it.
+   *
+   * @param profiles expected monthly volume in cents by customer id, or null when none is known
+   */
+  static JobSettings jobSettings(
+      Settings settings,
+      FlinkSettings flink,
+      RedisSettings redis,
+      JobSettings.Source source,
+      DatabaseConfig sql,
+      String deadLetters,
+      String alerts,
+      java.util.HashMap<String, Long> profiles) {
+    RuleSets rules = RuleSets.load(settings.rulesFile(), settings.zone());
+    return new JobSettings(
+        source,
+        new JobSettings.Scoring(
+            settings.zone().getId(),
+            settings.allowedLateness(),
+            rules.text(),
+            rules.rules().source(),
+            settings.riskThresholds().medium(),
+            settings.riskThresholds().high(),
+            settings.alertThreshold(),
+            settings.locale().toLanguageTag(),
+            profiles),
+        new JobSettings.RedisTarget(
+            redis.host(), redis.port(), redis.keyPrefix(), redis.ttl(), redis.flushInterval()),
+        JobSettings.SqlTarget.of(sql),
+        deadLetters,
+        alerts,
+        flink.parallelism(),
+        flink.checkpointInterval(),
+        flink.outOfOrderness());
+  }
+
   private int run(
       Settings settings,
       KafkaSettings kafka,
@@ -178,28 +216,16 @@ final class StreamCommand implements Callable<Integer> {
       Database database,
       AppMessages msg)
       throws Exception {
-    RuleSets rules = RuleSets.load(settings.rulesFile(), settings.zone());
     JobSettings job =
-        new JobSettings(
+        jobSettings(
+            settings,
+            flink,
+            redis,
             new JobSettings.Source(servers, kafka.topic(), groupId, untilEnd),
-            new JobSettings.Scoring(
-                settings.zone().getId(),
-                settings.allowedLateness(),
-                rules.text(),
-                rules.rules().source(),
-                settings.riskThresholds().medium(),
-                settings.riskThresholds().high(),
-                settings.alertThreshold(),
-                settings.locale().toLanguageTag(),
-                null),
-            new JobSettings.RedisTarget(
-                redis.host(), redis.port(), redis.keyPrefix(), redis.ttl(), redis.flushInterval()),
-            JobSettings.SqlTarget.of(sql),
+            sql,
             deadLetters,
             alertsTopic,
-            flink.parallelism(),
-            flink.checkpointInterval(),
-            flink.outOfOrderness());
+            null);
 
     Path checkpoints =
         (checkpointDir != null ? checkpointDir : settings.dataDir().resolve("flink-checkpoints"))
