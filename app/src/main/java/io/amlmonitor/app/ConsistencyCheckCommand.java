@@ -11,11 +11,9 @@ import io.amlmonitor.generator.LabelledTransaction;
 import io.amlmonitor.generator.csv.TransactionCsvReader;
 import io.amlmonitor.offline.OfflineStore;
 import io.amlmonitor.offline.SnapshotReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -132,7 +130,7 @@ final class ConsistencyCheckCommand implements Callable<Integer> {
       report = ConsistencyCheck.compare(live, reader, registry);
     } finally {
       if (temporary) {
-        deleteTree(dir);
+        Directories.deleteTree(dir);
       }
     }
     console.println(
@@ -187,13 +185,5 @@ final class ConsistencyCheckCommand implements Callable<Integer> {
     return History.of(
         CustomerProfiles.of(Generator.create(config).customers()),
         () -> Generator.create(config).transactions());
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

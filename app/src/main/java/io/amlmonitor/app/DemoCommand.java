@@ -16,12 +16,10 @@ import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.server.ApiServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -239,7 +237,7 @@ final class DemoCommand implements Callable<Integer> {
         if (batch.size() >= BATCH || aheadOfPace(started, sent)) {
           runtime.intake().enqueueAll(batch);
           batch.clear();
-          pace(started, sent);
+          pace(started, sent, rate);
         }
       }
       runtime.intake().enqueueAll(batch);
@@ -318,8 +316,8 @@ final class DemoCommand implements Callable<Integer> {
     return (int) Math.max(7, Math.min(366, Math.ceil(wanted / perDay)));
   }
 
-  /** Sleeps just enough to keep to the target rate. */
-  private void pace(long started, long sent) throws InterruptedException {
+  /** Sleeps just enough to keep to {@code rate} transactions per second since {@code started}. */
+  static void pace(long started, long sent, int rate) throws InterruptedException {
     long ahead = started + sent * 1_000_000_000L / rate - System.nanoTime();
     if (ahead > 1_000_000) {
       TimeUnit.NANOSECONDS.sleep(ahead);
@@ -339,13 +337,7 @@ final class DemoCommand implements Callable<Integer> {
    */
   private static LiveStores demoStores(Settings settings) throws IOException {
     Path dir = settings.dataDir().resolve("demo").resolve("db");
-    if (Files.isDirectory(dir)) {
-      try (var files = Files.walk(dir)) {
-        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(f);
-        }
-      }
-    }
+    Directories.deleteTree(dir);
     return LiveStores.open(new DatabaseConfig.Embedded(dir, settings.sqlPoolSize()), null);
   }
 

@@ -21,13 +21,10 @@ import io.amlmonitor.kafka.Topics;
 import io.amlmonitor.kafka.TransactionProducer;
 import io.amlmonitor.redis.RedisPrefix;
 import io.amlmonitor.server.ApiServer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -88,7 +85,7 @@ final class DistributedDemo {
   int run(Run run) throws Exception {
     Path demoDir = settings.dataDir().resolve("demo").toAbsolutePath();
     for (String part : new String[] {"db", "kafka", "flink-checkpoints"}) {
-      deleteRecursively(demoDir.resolve(part));
+      Directories.deleteTree(demoDir.resolve(part));
     }
     long cleared = RedisPrefix.clear(redis.host(), redis.port(), redis.keyPrefix());
     LOG.info("Cleared {} keys under {} for the demo", cleared, redis.keyPrefix());
@@ -195,7 +192,7 @@ final class DistributedDemo {
         clock.advanceTo(t.timestamp());
         producer.send(t);
         sent++;
-        pace(started, sent, run.rate());
+        DemoCommand.pace(started, sent, run.rate());
         if (System.nanoTime() >= nextTick) {
           nextTick += TimeUnit.MILLISECONDS.toNanos(250);
           long produced = sent;
@@ -274,24 +271,5 @@ final class DistributedDemo {
         Math.round(scored / seconds),
         runtime.processor().alerts().count(),
         Math.max(0, sent - scored));
-  }
-
-  /** Sleeps just enough to keep to {@code rate} transactions per second. */
-  private static void pace(long started, long sent, int rate) throws InterruptedException {
-    long ahead = started + sent * 1_000_000_000L / rate - System.nanoTime();
-    if (ahead > 1_000_000) {
-      TimeUnit.NANOSECONDS.sleep(ahead);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
   }
 }
