@@ -47,8 +47,12 @@ final class DistributedDemo {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedDemo.class);
   private static final Duration READY = Duration.ofSeconds(60);
 
-  /** How long the end waits for the job to score what was produced, once it stops progressing. */
-  private static final Duration DRAIN_STALL = Duration.ofSeconds(30);
+  /**
+   * How long the end waits for the job to score what was produced, once it stops progressing:
+   * longer than a quiet partition holds the watermark back (30 s, see the job's watermarks), after
+   * which the last payments of the busier partitions are applied.
+   */
+  private static final Duration DRAIN_STALL = Duration.ofSeconds(60);
 
   private final PrintStream out;
   private final AppMessages msg;

@@ -45,7 +45,11 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class StreamJob {
   /** A partition with nothing new for this long no longer holds the watermark back. */
-  private static final Duration IDLE_PARTITION = Duration.ofSeconds(1);
+  /** An empty partition stops holding the watermark back after this long. */
+  private static final Duration EMPTY_PARTITION = Duration.ofSeconds(3);
+
+  /** A partition that has had records stops holding it back after this long without one. */
+  private static final Duration QUIET_PARTITION = Duration.ofSeconds(30);
 
   private static final long WATERMARK_INTERVAL_MILLIS = 20;
 
@@ -115,9 +119,8 @@ public final class StreamJob {
   /** Static, so the functions it makes capture nothing but the bound. */
   private static WatermarkStrategy<Events.Raw> watermarks(long boundMillis) {
     return WatermarkStrategy.<Events.Raw>forGenerator(
-            context -> new QuietAwareWatermarks<>(boundMillis))
-        .withTimestampAssigner((r, previous) -> r.timestamp())
-        .withIdleness(IDLE_PARTITION);
+            context -> new QuietAwareWatermarks<>(boundMillis, EMPTY_PARTITION, QUIET_PARTITION))
+        .withTimestampAssigner((r, previous) -> r.timestamp());
   }
 
   private KafkaSource<Events.Raw> source() {

@@ -81,6 +81,11 @@ public final class KafkaBroker implements AutoCloseable {
       p.put("share.coordinator.state.topic.min.isr", "1");
       p.put("group.initial.rebalance.delay.ms", "0");
       p.put("auto.create.topics.enable", "false");
+      // Time retention goes by the records' own timestamps, which are the transactions' event
+      // times: replayed or generated history is older than the default 7 days, and the broker
+      // would delete it 30 s after starting, under a job still reading it (offsets out of range,
+      // payments silently skipped). A development broker keeps everything.
+      p.put("log.retention.ms", "-1");
       KafkaConfig config = KafkaConfig.fromProps(p, false);
       if (!Files.exists(logDir.resolve("meta.properties"))) {
         new Formatter()
