@@ -1,8 +1,10 @@
 package io.amlmonitor.app;
 
 import io.amlmonitor.app.config.ConfigSources;
+import io.amlmonitor.app.config.GraphSettings;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.generator.csv.TransactionCsvReader;
+import io.amlmonitor.graph.InMemoryTransactionGraph;
 import io.amlmonitor.offline.OfflineStore;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,10 +53,19 @@ final class BackfillCommand implements Callable<Integer> {
       description = "How late an event may be and still be placed (AML_ALLOWED_LATENESS).")
   String lateness;
 
+  @Option(
+      names = "--graph",
+      paramLabel = "on|off",
+      description =
+          "Whether the replay keeps the relationship graph and writes each row's graph features"
+              + " (GRAPH_DETECTION, default on).")
+  String graph;
+
   @Override
   public Integer call() throws Exception {
     var flags = common.asSettings();
     CommonOptions.put(flags, "AML_ALLOWED_LATENESS", lateness);
+    CommonOptions.put(flags, "GRAPH_DETECTION", graph);
     Settings settings = Settings.resolve(ConfigSources.standard(flags));
     Logging.configure(settings.logLevel(), common.verbose);
     AppMessages msg = new AppMessages(settings.locale());
@@ -67,7 +78,11 @@ final class BackfillCommand implements Callable<Integer> {
             source.transactions().toString(),
             out.toString(),
             source.hasProfiles() ? msg.get("backfill.profiles", "customers.csv") : ""));
-    Backfill backfill = new Backfill(EmbeddedRuntime.featureEngine(settings, source.profiles()));
+    GraphSettings g = settings.graph();
+    Backfill backfill =
+        new Backfill(
+            EmbeddedRuntime.featureEngine(settings, source.profiles()),
+            g.detection() ? new InMemoryTransactionGraph(g.limits(), g.typologies()) : null);
     OfflineStore store = new OfflineStore(out);
     StatusLine status = new StatusLine(console);
     long started = System.nanoTime();

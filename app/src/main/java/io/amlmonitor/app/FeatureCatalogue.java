@@ -2,6 +2,7 @@ package io.amlmonitor.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.amlmonitor.core.feature.Aggregation;
 import io.amlmonitor.core.feature.FeatureDefinition;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import java.io.UncheckedIOException;
@@ -106,6 +107,9 @@ final class FeatureCatalogue {
   }
 
   private static String accuracy(FeatureDefinition d) {
+    if (d.aggregation() == Aggregation.GRAPH_BETWEENNESS_CENTRALITY) {
+      return "sampled";
+    }
     return switch (d.windowKind()) {
       case NONE -> "-";
       case EXACT -> "exact";

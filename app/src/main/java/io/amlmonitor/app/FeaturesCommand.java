@@ -1,6 +1,7 @@
 package io.amlmonitor.app;
 
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.graph.GraphFeatures;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,8 @@ final class FeaturesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      FeatureCatalogue catalogue = new FeatureCatalogue(FeatureRegistry.standard());
+      FeatureCatalogue catalogue =
+          new FeatureCatalogue(GraphFeatures.registry(FeatureRegistry.standard()));
       String text =
           switch (format) {
             case table -> catalogue.table();

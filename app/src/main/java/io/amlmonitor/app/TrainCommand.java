@@ -127,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingOptions options = options();
     Path registryDir = models != null ? models : settings.dataDir().resolve("models");
     try {
-      FeatureRegistry registry = FeatureRegistry.standard();
+      FeatureRegistry registry = TrainingData.registryFor(input);
       FeedbackLabels feedback = withFeedback ? feedback(settings) : new FeedbackLabels();
       TrainingData.Loaded loaded = TrainingData.read(input, label, registry, feedback);
       if (loaded.dataset().size() == 0) {

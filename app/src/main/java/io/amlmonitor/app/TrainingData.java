@@ -2,6 +2,7 @@ package io.amlmonitor.app;
 
 import io.amlmonitor.core.cases.FeedbackLabels;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.graph.GraphFeatures;
 import io.amlmonitor.ml.Dataset;
 import io.amlmonitor.offline.LabelColumn;
 import io.amlmonitor.offline.LabelType;
@@ -68,6 +69,17 @@ final class TrainingData {
       throw new InputProblem("train.noInput", file.toString());
     }
     return file;
+  }
+
+  /**
+   * The features to train on from {@code input}'s snapshots: the standard catalogue, and the graph
+   * features when the file has them (a backfill with graph detection on writes them).
+   */
+  static FeatureRegistry registryFor(Path input) {
+    FeatureRegistry standard = FeatureRegistry.standard();
+    List<String> columns = SnapshotReader.columnNames(snapshotFile(input));
+    boolean graph = GraphFeatures.DEFINITIONS.stream().allMatch(d -> columns.contains(d.name()));
+    return graph ? GraphFeatures.registry(standard) : standard;
   }
 
   /** The features a model reads, in row order: the amount, then the registry's. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.graph.GraphFeatures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,14 @@ class FeatureCatalogueTest {
   private static final Path DOC = Path.of("..", "docs", "features.md");
   private static final String START = "<!-- catalogue:start -->\n";
   private static final String END = "<!-- catalogue:end -->";
-  private final FeatureCatalogue catalogue = new FeatureCatalogue(FeatureRegistry.standard());
+  private static final FeatureRegistry FULL = GraphFeatures.registry(FeatureRegistry.standard());
+  private final FeatureCatalogue catalogue = new FeatureCatalogue(FULL);
 
   @Test
   void jsonListsEveryFeatureWithItsDefinition() throws Exception {
     JsonNode list = new ObjectMapper().readTree(catalogue.json());
 
-    assertThat(list.size()).isEqualTo(FeatureRegistry.standard().size()).isGreaterThanOrEqualTo(60);
+    assertThat(list.size()).isEqualTo(FULL.size()).isGreaterThanOrEqualTo(60);
     for (JsonNode f : list) {
       assertThat(f.fieldNames())
           .toIterable()
@@ -36,7 +38,23 @@ class FeatureCatalogueTest {
   void tableEndsWithTheCount() {
     assertThat(catalogue.table())
         .contains("temporal_hour_entropy")
-        .endsWith(FeatureRegistry.standard().size() + " features" + System.lineSeparator());
+        .endsWith(FULL.size() + " features" + System.lineSeparator());
+  }
+
+  @Test
+  void graphFeaturesAreListedWithTheCustomer() throws Exception {
+    JsonNode list = new ObjectMapper().readTree(catalogue.json());
+    JsonNode betweenness = null;
+    for (JsonNode f : list) {
+      if (f.get("name").asText().equals("graph_betweenness_centrality")) {
+        betweenness = f;
+      }
+    }
+
+    assertThat(betweenness).isNotNull();
+    assertThat(betweenness.get("entity").asText()).isEqualTo("customer");
+    assertThat(betweenness.get("aggregation").asText()).isEqualTo("graph-betweenness-centrality");
+    assertThat(catalogue.table()).contains("sampled").contains("graph_flagged_counterparty_share");
   }
 
   /** Run with {@code -Daml.updateDocs=true} to rewrite the table after changing the catalogue. */

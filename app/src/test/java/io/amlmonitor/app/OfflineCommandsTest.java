@@ -3,6 +3,7 @@ package io.amlmonitor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.graph.GraphFeatures;
 import io.amlmonitor.offline.SnapshotReader;
 import io.amlmonitor.offline.SnapshotRow;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,30 @@ class OfflineCommandsTest {
       assertThat(rs.getBoolean(4)).isTrue();
     }
     assertThat(out.resolve("transactions.parquet")).exists();
+    assertThat(SnapshotReader.columnNames(out.resolve("feature_snapshots.parquet")))
+        .as("the payer's graph features, from the graph the replay kept")
+        .containsAll(GraphFeatures.registry(registry).names());
+  }
+
+  @Test
+  void backfillWithoutTheGraphWritesTheEngineFeaturesOnly() {
+    Path out = dir.resolve("offline-no-graph");
+    Result r =
+        run(
+            () ->
+                Main.execute(
+                    "backfill",
+                    "--input",
+                    dataset.toString(),
+                    "--out",
+                    out.toString(),
+                    "--graph",
+                    "off"));
+
+    assertThat(r.code()).as(r.output()).isZero();
+    List<String> columns = SnapshotReader.columnNames(out.resolve("feature_snapshots.parquet"));
+    assertThat(columns).containsAll(FeatureRegistry.standard().names());
+    assertThat(columns).noneMatch(c -> c.startsWith("graph_"));
   }
 
   @Test

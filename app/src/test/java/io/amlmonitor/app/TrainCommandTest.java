@@ -94,7 +94,8 @@ class TrainCommandTest {
     assertThat(json.at("/test/calibration").isArray()).isTrue();
     assertThat(json.at("/baseline/test/pr_auc").isNumber()).isTrue();
     assertThat(json.at("/search/trials").size()).isEqualTo(2);
-    assertThat(json.at("/feature_importance").size()).isEqualTo(89);
+    // the amount, the 88 features of the engine and the 6 of the graph (the backfill kept a graph)
+    assertThat(json.at("/feature_importance").size()).isEqualTo(95);
     assertThat(Files.readString(dir.resolve("reports/model.html"))).contains("<svg", "ROC curve");
     Path version;
     try (Stream<Path> versions = Files.list(models)) {
@@ -103,7 +104,9 @@ class TrainCommandTest {
     assertThat(version.getFileName().toString()).isEqualTo(json.at("/model/version").asText());
     JsonNode metadata = new ObjectMapper().readTree(version.resolve("metadata.json").toFile());
     assertThat(metadata.at("/feature_names/0").asText()).isEqualTo("amount");
-    assertThat(metadata.at("/feature_names").size()).isEqualTo(89);
+    assertThat(metadata.at("/feature_names").size()).isEqualTo(95);
+    assertThat(metadata.at("/feature_names/94").asText())
+        .isEqualTo("graph_flagged_counterparty_share");
     assertThat(metadata.at("/training_data/fingerprint_sha256").asText()).hasSize(64);
     assertThat(metadata.at("/label").asText()).isEqualTo("is_laundering");
     assertThat(version.resolve("model.json")).isRegularFile();

@@ -128,13 +128,26 @@ public final class TreeRiskModel implements RiskModel {
     return out;
   }
 
-  /** The model's input row for a vector and an amount. */
+  @Override
+  public boolean reads(String feature) {
+    return featureNames.contains(feature);
+  }
+
+  /**
+   * The model's input row for a vector and an amount; an input the engine's registry lacks is read
+   * from the vector's external (graph) features, and is missing when they do not have it.
+   */
   double[] row(FeatureVector features, double amount) {
     int[] source = layoutFor(features.registry());
     double[] x = new double[source.length];
     for (int i = 0; i < source.length; i++) {
       int s = source[i];
-      x[i] = s >= 0 ? features.get(s) : s == FROM_AMOUNT ? amount : Double.NaN;
+      x[i] =
+          s >= 0
+              ? features.get(s)
+              : s == FROM_AMOUNT
+                  ? amount
+                  : features.externalValue(featureNames.get(i)).orElse(Double.NaN);
     }
     return x;
   }

@@ -113,6 +113,23 @@ public final class SnapshotReader implements Iterator<SnapshotRow>, AutoCloseabl
   }
 
   /**
+   * The names of every column of {@code file}, in file order.
+   *
+   * @throws OfflineStoreException if the file does not exist or is not Parquet
+   */
+  public static List<String> columnNames(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      throw new OfflineStoreException("snapshot file " + file + " does not exist");
+    }
+    try (DuckDBConnection connection = DuckDb.open(null)) {
+      return List.copyOf(DuckDb.describe(connection, file).keySet());
+    } catch (SQLException e) {
+      throw new OfflineStoreException("could not read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The label columns of {@code file}: every column that is neither a key nor a feature of {@code
    * registry}, in file order, whose type is one a {@link LabelType} holds (others are left out).
    *

@@ -4,7 +4,10 @@ import io.amlmonitor.core.alert.Alert;
 import io.amlmonitor.core.alert.AlertQuery;
 import io.amlmonitor.core.domain.CustomerId;
 import io.amlmonitor.core.domain.InvalidFieldException;
+import io.amlmonitor.core.feature.FeatureDefinition;
+import io.amlmonitor.core.feature.ValueType;
 import io.amlmonitor.core.graph.GraphEdge;
+import io.amlmonitor.core.graph.GraphFeatures;
 import io.amlmonitor.core.graph.GraphMeasures;
 import io.amlmonitor.core.graph.GraphNode;
 import io.amlmonitor.core.graph.NodeKind;
@@ -115,14 +118,14 @@ final class GraphRoutes {
     return g == null ? null : measures(g.measures(customerId));
   }
 
+  /** The measures by their feature names, as the registry defines them. */
   static Map<String, Object> measures(GraphMeasures m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("graph_degree_centrality", m.degreeCentrality());
-    out.put("graph_betweenness_centrality", m.betweennessCentrality());
-    out.put("graph_clustering_coefficient", m.clusteringCoefficient());
-    out.put("graph_ip_diversity", m.ipDiversity());
-    out.put("graph_shared_identifier_ring_size", m.ringSize());
-    out.put("graph_flagged_counterparty_share", m.flaggedCounterpartyShare());
+    double[] values = GraphFeatures.values(m);
+    for (int i = 0; i < values.length; i++) {
+      FeatureDefinition d = GraphFeatures.DEFINITIONS.get(i);
+      out.put(d.name(), d.type() == ValueType.INT ? (Object) (long) values[i] : values[i]);
+    }
     return out;
   }
 }

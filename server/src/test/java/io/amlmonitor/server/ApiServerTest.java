@@ -175,6 +175,11 @@ class ApiServerTest {
   /** A model of the scorer's port that always gives 0.5 and blames the amount. */
   static final class HalfOnAmount implements RiskModel {
     @Override
+    public boolean reads(String feature) {
+      return false;
+    }
+
+    @Override
     public String version() {
       return "gbt-half";
     }

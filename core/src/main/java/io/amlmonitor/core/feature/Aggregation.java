@@ -142,7 +142,22 @@ public enum Aggregation {
    */
   TXN_NEW_COUNTERPARTY(ValueType.INT, Kind.TRANSACTION),
   /** 1 when the transaction's amount is round, else 0. */
-  TXN_ROUND_AMOUNT(ValueType.INT, Kind.TRANSACTION);
+  TXN_ROUND_AMOUNT(ValueType.INT, Kind.TRANSACTION),
+  /**
+   * Distinct accounts and merchants the customer paid or was paid by, over all other accounts and
+   * merchants of the relationship graph.
+   */
+  GRAPH_DEGREE_CENTRALITY(ValueType.DOUBLE, Kind.GRAPH),
+  /** Share of the graph's shortest paths through the account, estimated from sampled sources. */
+  GRAPH_BETWEENNESS_CENTRALITY(ValueType.DOUBLE, Kind.GRAPH),
+  /** Pairs of the account's counterparties that transact with each other, over all pairs. */
+  GRAPH_CLUSTERING_COEFFICIENT(ValueType.DOUBLE, Kind.GRAPH),
+  /** Distinct IP addresses the account used. */
+  GRAPH_IP_DIVERSITY(ValueType.INT, Kind.GRAPH),
+  /** Other accounts that used one of the account's IP addresses or devices. */
+  GRAPH_RING_SIZE(ValueType.INT, Kind.GRAPH),
+  /** Share of the account's counterparties that are flagged. */
+  GRAPH_FLAGGED_COUNTERPARTY_SHARE(ValueType.DOUBLE, Kind.GRAPH);
 
   /** How long a flow remembers the parties it dealt with, for "new counterparty" features. */
   public static final int PARTY_MEMORY_DAYS = 30;
@@ -166,7 +181,12 @@ public enum Aggregation {
     /** Joins a customer's two flows. */
     CROSS_FLOW,
     /** Compares the scored transaction with history. */
-    TRANSACTION
+    TRANSACTION,
+    /**
+     * Read from the relationship graph, not computed by the feature engine: the whole graph, not
+     * one entity's flows, so no window of the engine holds it.
+     */
+    GRAPH
   }
 
   private final ValueType type;
@@ -192,6 +212,11 @@ public enum Aggregation {
     return kind;
   }
 
+  /** Whether the relationship graph computes it, rather than the feature engine. */
+  public boolean fromGraph() {
+    return kind == Kind.GRAPH;
+  }
+
   /** The {@link EventFlags} bit this aggregation counts, or -1. */
   int flag() {
     return flag;
@@ -200,6 +225,7 @@ public enum Aggregation {
   /** Whether it needs no window. */
   boolean lifetime() {
     return kind == Kind.LIFETIME
+        || kind == Kind.GRAPH
         || this == TXN_AMOUNT_TO_EXPECTED_MONTHLY
         || this == TXN_AMOUNT_ZSCORE
         || this == TXN_NEW_COUNTERPARTY

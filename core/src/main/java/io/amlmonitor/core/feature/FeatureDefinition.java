@@ -65,7 +65,11 @@ public record FeatureDefinition(
       String name, EntityType entity, Direction direction, Duration window, Aggregation agg) {
     Aggregation.Kind kind = agg.kind();
     String problem = null;
-    if (entity == EntityType.TRANSACTION) {
+    if (kind == Aggregation.Kind.GRAPH) {
+      if (entity != EntityType.CUSTOMER || direction != Direction.BOTH) {
+        problem = "graph features describe a customer's account over both flows";
+      }
+    } else if (entity == EntityType.TRANSACTION) {
       if (kind != Aggregation.Kind.TRANSACTION) {
         problem = "transaction features compare the transaction with history (TXN_ aggregations)";
       }

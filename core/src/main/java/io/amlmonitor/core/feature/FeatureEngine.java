@@ -67,6 +67,12 @@ public final class FeatureEngine {
       PopulationStats population) {
     this.population = Objects.requireNonNull(population, "population");
     this.registry = Objects.requireNonNull(registry, "registry");
+    for (FeatureDefinition d : registry.definitions()) {
+      if (d.aggregation().fromGraph()) {
+        throw new IllegalArgumentException(
+            d.name() + " is read from the relationship graph, not computed by the feature engine");
+      }
+    }
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
     this.copyArrivals = store.appliesChangesLater();

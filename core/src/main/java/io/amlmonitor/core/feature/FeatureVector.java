@@ -2,6 +2,9 @@ package io.amlmonitor.core.feature;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The values of every feature in a {@link FeatureRegistry}, for one transaction or entity, as of
@@ -17,6 +20,7 @@ public final class FeatureVector {
   private final boolean merchantPresent;
   private final boolean counterpartyPresent;
   private final boolean transaction;
+  private final ExternalFeatures external;
 
   /**
    * @param at the read time
@@ -34,6 +38,31 @@ public final class FeatureVector {
       boolean merchantPresent,
       boolean counterpartyPresent,
       boolean transaction) {
+    this(
+        registry,
+        values,
+        at,
+        previous,
+        customerPresent,
+        customerKnown,
+        merchantPresent,
+        counterpartyPresent,
+        transaction,
+        null);
+  }
+
+  private FeatureVector(
+      FeatureRegistry registry,
+      double[] values,
+      long at,
+      long[] previous,
+      boolean customerPresent,
+      boolean customerKnown,
+      boolean merchantPresent,
+      boolean counterpartyPresent,
+      boolean transaction,
+      ExternalFeatures external) {
+    this.external = external;
     this.registry = registry;
     this.values = values;
     this.at = at;
@@ -47,6 +76,38 @@ public final class FeatureVector {
 
   public FeatureRegistry registry() {
     return registry;
+  }
+
+  /**
+   * This vector with {@code features} beside the engine's (the relationship graph's, as of the same
+   * instant), read by name through {@link #externalValue}; the engine's values are shared, not
+   * copied.
+   */
+  public FeatureVector withExternal(ExternalFeatures features) {
+    return new FeatureVector(
+        registry,
+        values,
+        at,
+        previous,
+        customerPresent,
+        customerKnown,
+        merchantPresent,
+        counterpartyPresent,
+        transaction,
+        Objects.requireNonNull(features, "features"));
+  }
+
+  /** The features carried beside the engine's, if any were attached. */
+  public Optional<ExternalFeatures> external() {
+    return Optional.ofNullable(external);
+  }
+
+  /**
+   * The value of {@code name} among the external features: empty when none are attached or {@code
+   * name} is not one of them.
+   */
+  public OptionalDouble externalValue(String name) {
+    return external == null ? OptionalDouble.empty() : external.find(name);
   }
 
   public double get(int index) {
@@ -167,7 +228,8 @@ public final class FeatureVector {
   /**
    * The features that apply, by name in registry order: integers as {@link Long}, reals as {@link
    * Double}. Merchant features are left out when there is no merchant, counterparty features when
-   * no account receives, transaction features when no transaction was scored.
+   * no account receives, transaction features when no transaction was scored. External features
+   * follow, when attached.
    */
   public Map<String, Number> asMap() {
     Map<String, Number> map = new LinkedHashMap<>();
@@ -177,6 +239,11 @@ public final class FeatureVector {
       }
       FeatureDefinition d = registry.get(i);
       map.put(d.name(), d.type() == ValueType.INT ? (Number) (long) values[i] : values[i]);
+    }
+    for (int i = 0; external != null && i < external.definitions().size(); i++) {
+      FeatureDefinition d = external.definitions().get(i);
+      double v = external.get(i);
+      map.put(d.name(), d.type() == ValueType.INT ? (Number) (long) v : v);
     }
     return map;
   }

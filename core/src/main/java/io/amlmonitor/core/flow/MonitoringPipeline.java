@@ -4,6 +4,7 @@ import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.graph.GraphFeatures;
 import io.amlmonitor.core.graph.NetworkFinding;
 import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.graph.TransactionGraph;
@@ -60,6 +61,7 @@ final class MonitoringPipeline {
   private final FeatureEngine engine;
   private final NetworkWatch network;
   private final TransactionGraph graph;
+  private final boolean graphFeatures;
   private final FlowParameters p;
   private final FlowRun run;
   private final FlowStats stats;
@@ -75,6 +77,7 @@ final class MonitoringPipeline {
   MonitoringPipeline(
       FeatureEngine engine,
       NetworkWatch network,
+      boolean graphFeatures,
       FlowParameters p,
       FlowRun run,
       FlowStats stats,
@@ -83,6 +86,7 @@ final class MonitoringPipeline {
     this.engine = engine;
     this.network = network;
     this.graph = network == null ? null : network.graphs().get();
+    this.graphFeatures = graph != null && graphFeatures;
     this.p = p;
     this.run = run;
     this.stats = stats;
@@ -186,6 +190,11 @@ final class MonitoringPipeline {
             alreadyDone++;
           } else {
             features[i] = engine.featuresFor(t);
+            if (graphFeatures) {
+              // before the transaction enters the graph: as of just before it, as live
+              features[i] =
+                  features[i].withExternal(GraphFeatures.read(graph, t.customerId().value()));
+            }
             toScore++;
           }
           if (i >= first) {

@@ -4,6 +4,7 @@ import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.graph.GraphFeatures;
 import io.amlmonitor.core.graph.NetworkFinding;
 import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.scoring.Assessment;
@@ -152,6 +153,7 @@ public final class TransactionMonitoring {
         new MonitoringPipeline(
             engines.get(),
             network,
+            GraphFeatures.neededBy(scorer),
             p,
             run,
             stats,

@@ -7,6 +7,7 @@ import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.EventLog.Placement;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureVector;
+import io.amlmonitor.core.graph.GraphFeatures;
 import io.amlmonitor.core.graph.NetworkFinding;
 import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.graph.TransactionGraph;
@@ -86,6 +87,7 @@ public final class TransactionProcessor {
   public Decision process(Transaction t) {
     long started = System.nanoTime();
     FeatureVector features = engine.featuresFor(t);
+    features = GraphFeatures.attach(features, graph, t.customerId().value(), scorer);
     Assessment assessment = scorer.assess(t, features);
     Placement placement = engine.ingest(t);
     NetworkWatch.Verdict verdict = null;
@@ -149,7 +151,8 @@ public final class TransactionProcessor {
    */
   public Decision assess(Transaction t) {
     long started = System.nanoTime();
-    FeatureVector features = engine.featuresFor(t);
+    FeatureVector features =
+        GraphFeatures.attach(engine.featuresFor(t), graph, t.customerId().value(), scorer);
     Assessment assessment = scorer.assess(t, features);
     Placement placement = engine.placementOf(t);
     Alert alert = null;

@@ -63,6 +63,11 @@ final class ReasonTemplate {
     return t;
   }
 
+  /** The names of the values it shows, in order. */
+  List<String> names() {
+    return List.copyOf(names);
+  }
+
   String render(Locale locale, Function<String, Object> values) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < names.size(); i++) {

@@ -5,6 +5,7 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.FeatureVector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,12 +18,26 @@ public final class RuleSet {
   private final List<Rule> rules;
   private final RuleVariables variables;
   private final LongAdder evaluationErrors = new LongAdder();
+  private final Set<String> reads;
 
-  RuleSet(String version, String source, List<Rule> rules, RuleVariables variables) {
+  /**
+   * @param reads every name the rules' conditions and reasons read
+   */
+  RuleSet(
+      String version, String source, List<Rule> rules, RuleVariables variables, Set<String> reads) {
     this.version = version;
     this.source = source;
     this.rules = List.copyOf(rules);
     this.variables = variables;
+    this.reads = Set.copyOf(reads);
+  }
+
+  /**
+   * Whether a rule's condition or reason reads {@code name}: a feature computed only on demand (the
+   * graph's) is computed for this set only when it does.
+   */
+  public boolean reads(String name) {
+    return reads.contains(name);
   }
 
   public String version() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
@@ -15,6 +16,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import io.amlmonitor.core.feature.FeatureRegistry;
+import io.amlmonitor.core.graph.GraphFeatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -126,12 +128,16 @@ public final class RuleSetLoader {
     }
     RuleVariables variables = new RuleVariables(registry, constants, zone);
     for (String name : constants.keySet()) {
-      if (registry.indexOf(name) >= 0 || RuleVariables.TRANSACTION.containsKey(name)) {
+      if (registry.indexOf(name) >= 0
+          || RuleVariables.TRANSACTION.containsKey(name)
+          || GraphFeatures.DEFINITIONS.stream().anyMatch(d -> d.name().equals(name))) {
         throw new RuleSetException(
             source, null, 0, "constant '" + name + "' hides a feature or attribute of that name");
       }
     }
-    return new RuleSet(version, source, compile(raw, variables, source), variables);
+    Set<String> reads = new HashSet<>();
+    List<Rule> rules = compile(raw, variables, source, reads);
+    return new RuleSet(version, source, rules, variables, reads);
   }
 
   private static Map<String, Object> constants(JsonNode node, String source, int line) {
@@ -192,7 +198,9 @@ public final class RuleSetLoader {
     return out;
   }
 
-  private List<Rule> compile(List<RawRule> raw, RuleVariables variables, String source) {
+  /** Compiles the rules, adding to {@code reads} every name their conditions and reasons read. */
+  private List<Rule> compile(
+      List<RawRule> raw, RuleVariables variables, String source, Set<String> reads) {
     CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options);
     variables.declarations().forEach(builder::addVar);
@@ -215,7 +223,7 @@ public final class RuleSetLoader {
       if (!ids.add(id)) {
         throw new RuleSetException(source, id, r.line, "the id is used by another rule");
       }
-      rules.add(compileRule(r, id, compiler, runtime, variables, source));
+      rules.add(compileRule(r, id, compiler, runtime, variables, source, reads));
     }
     return rules;
   }
@@ -226,11 +234,14 @@ public final class RuleSetLoader {
       CelCompiler compiler,
       CelRuntime runtime,
       RuleVariables variables,
-      String source) {
+      String source,
+      Set<String> reads) {
     String condition = r.required("condition", id, source);
     CelRuntime.Program program;
     try {
-      program = runtime.createProgram(compiler.compile(condition).getAst());
+      CelAbstractSyntaxTree ast = compiler.compile(condition).getAst();
+      ast.getReferenceMap().values().forEach(ref -> reads.add(ref.name()));
+      program = runtime.createProgram(ast);
     } catch (CelValidationException e) {
       throw new RuleSetException(
           source, id, r.lineOf("condition"), "condition does not compile: " + e.getMessage());
@@ -253,6 +264,8 @@ public final class RuleSetLoader {
       throw new RuleSetException(source, id, r.lineOf("severity"), e.getMessage());
     }
     String description = r.required("description", id, source);
+    Map<String, ReasonTemplate> reasons = reasons(r, id, variables, source);
+    reasons.values().forEach(template -> reads.addAll(template.names()));
     return new Rule(
         id,
         description,
@@ -261,7 +274,7 @@ public final class RuleSetLoader {
         severity,
         r.line,
         program,
-        reasons(r, id, variables, source),
+        reasons,
         typology(r, id, source));
   }
 

@@ -9,6 +9,7 @@ import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.feature.LocalCalendar;
 import io.amlmonitor.core.feature.ValueType;
+import io.amlmonitor.core.graph.GraphFeatures;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The names a rule may use: every feature in the registry, the attributes of the transaction being
- * scored, and the rules file's constants. Declares them to CEL with their types and resolves them
- * for one transaction without building a map.
+ * The names a rule may use: every feature in the registry and the graph features, the attributes of
+ * the transaction being scored, and the rules file's constants. Declares them to CEL with their
+ * types and resolves them for one transaction without building a map.
  */
 final class RuleVariables {
   /** Transaction attributes offered to rules, with their CEL types. */
@@ -48,6 +49,10 @@ final class RuleVariables {
     this.calendar = new LocalCalendar(zone);
     for (FeatureDefinition d : registry.definitions()) {
       declarations.put(d.name(), d.type() == ValueType.INT ? SimpleType.INT : SimpleType.DOUBLE);
+    }
+    for (FeatureDefinition d : GraphFeatures.DEFINITIONS) {
+      declarations.putIfAbsent(
+          d.name(), d.type() == ValueType.INT ? SimpleType.INT : SimpleType.DOUBLE);
     }
     TRANSACTION.forEach(declarations::put);
     constants.forEach((name, value) -> declarations.put(name, typeOf(value)));
@@ -91,6 +96,10 @@ final class RuleVariables {
       double v = features.get(index);
       return registry.get(index).type() == ValueType.INT ? (Object) (long) v : (Object) v;
     }
+    Object graph = graphValue(name, features);
+    if (graph != null) {
+      return graph;
+    }
     long at = t.timestamp().toEpochMilli();
     switch (name) {
       case "amount":
@@ -120,6 +129,20 @@ final class RuleVariables {
       default:
         return constants.get(name);
     }
+  }
+
+  /**
+   * A graph feature, read from the graph on first use; 0 where the vector carries no graph (graph
+   * detection off, or a stream job, whose keyed state holds no graph). Null for other names.
+   */
+  private static Object graphValue(String name, FeatureVector features) {
+    for (FeatureDefinition d : GraphFeatures.DEFINITIONS) {
+      if (d.name().equals(name)) {
+        double v = features.externalValue(name).orElse(0);
+        return d.type() == ValueType.INT ? (Object) (long) v : (Object) v;
+      }
+    }
+    return null;
   }
 
   Optional<Object> find(String name, Transaction t, FeatureVector features) {

@@ -25,4 +25,10 @@ public interface RiskModel {
    * inputs that contribute nothing are left out.
    */
   List<FeatureContribution> contributions(FeatureVector features, double amount);
+
+  /**
+   * Whether {@code feature} is one of the model's inputs: features computed on demand (the graph's)
+   * are computed only for a model that reads them.
+   */
+  boolean reads(String feature);
 }

@@ -75,6 +75,12 @@ public final class Scorer {
     return top;
   }
 
+  /** Whether the current rules or model read the feature {@code name}. */
+  public boolean reads(String name) {
+    RiskModel m = model.get();
+    return rules.get().reads(name) || (m != null && m.reads(name));
+  }
+
   public RuleSet ruleSet() {
     return rules.get();
   }

@@ -38,6 +38,11 @@ class ScorerWithModelTest {
    */
   static class LogisticOnAmount implements RiskModel {
     @Override
+    public boolean reads(String feature) {
+      return false;
+    }
+
+    @Override
     public String version() {
       return "logistic-1";
     }
