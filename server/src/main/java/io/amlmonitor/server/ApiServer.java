@@ -98,7 +98,8 @@ public final class ApiServer implements AutoCloseable {
     app.get("/features/{customer_id}", this::features);
     graphRoutes.register(app);
     app.get("/alerts", this::alerts);
-    new CaseRoutes(ctx.cases(), mapper, this::problem, this::locale).register(app);
+    new CaseRoutes(ctx.cases(), mapper, this::problem, this::locale, graphRoutes::forCase)
+        .register(app);
     app.get("/health", this::health);
     app.get(
         "/metrics", c -> c.contentType("text/plain; version=0.0.4").result(ctx.metrics().scrape()));

@@ -3,6 +3,7 @@ package io.amlmonitor.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.core.cases.Case;
+import io.amlmonitor.core.cases.CaseFile;
 import io.amlmonitor.core.cases.CaseId;
 import io.amlmonitor.core.cases.CaseNotFoundException;
 import io.amlmonitor.core.cases.CaseQuery;
@@ -36,26 +37,38 @@ final class CaseRoutes {
   private final ObjectMapper mapper;
   private final BiConsumer<Context, Problem> problem;
   private final Function<Context, Locale> locale;
+  private final Function<String, Map<String, Object>> network;
 
   /**
    * @param cases the workflow, or null when cases are not kept
    * @param problem answers a request with a problem document
    * @param locale the language a request asks for
+   * @param network a customer's neighbourhood in the relationship graph, or null when not kept
    */
   CaseRoutes(
       CaseService cases,
       ObjectMapper mapper,
       BiConsumer<Context, Problem> problem,
-      Function<Context, Locale> locale) {
+      Function<Context, Locale> locale,
+      Function<String, Map<String, Object>> network) {
+    this.network = network;
     this.cases = cases;
     this.mapper = mapper;
     this.problem = problem;
     this.locale = locale;
   }
 
+  /** The case file, with the customer's neighbourhood in the relationship graph when kept. */
+  private void show(Context c) {
+    CaseFile file = service().file(id(c));
+    Map<String, Object> json = CaseJson.file(file);
+    json.put("network", network.apply(file.kase().customerId().value()));
+    c.json(json);
+  }
+
   void register(Javalin app) {
     app.get("/cases", this::list);
-    app.get("/cases/{case_id}", c -> c.json(CaseJson.file(service().file(id(c)))));
+    app.get("/cases/{case_id}", this::show);
     app.post("/cases/{case_id}/assign", this::assign);
     app.post("/cases/{case_id}/comments", this::comment);
     app.post("/cases/{case_id}/transitions", this::transition);

@@ -35,6 +35,8 @@ final class GraphRoutes {
   static final int MAX_HOPS = 4;
   static final int MAX_NODES = 2_000;
   static final int RECENT_ALERTS = 50;
+  static final int CASE_HOPS = 2;
+  static final int CASE_NODES = 100;
 
   private final ApiContext ctx;
 
@@ -65,10 +67,28 @@ final class GraphRoutes {
     if (maxNodes < 1 || maxNodes > MAX_NODES) {
       throw new InvalidFieldException("max_nodes", maxNodes + " is not between 1 and " + MAX_NODES);
     }
-    Subgraph s = graph().neighbourhood(GraphNode.account(id.value()), hops, maxNodes);
-    if (s.nodes().isEmpty()) {
+    Map<String, Object> out = network(graph(), id.value(), hops, maxNodes);
+    if (out == null) {
       throw new HttpResponseException(
           404, "Customer " + id.value() + " has no transactions in the graph");
+    }
+    c.json(out);
+  }
+
+  /**
+   * The neighbourhood of a customer for a case file: as {@code GET /graph/customers/{id}} gives it,
+   * with {@value #CASE_HOPS} hops and at most {@value #CASE_NODES} nodes; null when the graph is
+   * off or does not hold the customer.
+   */
+  Map<String, Object> forCase(String customerId) {
+    TransactionGraph g = ctx.processor().graph();
+    return g == null ? null : network(g, customerId, CASE_HOPS, CASE_NODES);
+  }
+
+  private Map<String, Object> network(TransactionGraph g, String id, int hops, int maxNodes) {
+    Subgraph s = g.neighbourhood(GraphNode.account(id), hops, maxNodes);
+    if (s.nodes().isEmpty()) {
+      return null;
     }
     List<Map<String, Object>> nodes = new ArrayList<>();
     for (GraphNode n : s.nodes()) {
@@ -103,13 +123,13 @@ final class GraphRoutes {
       edges.add(edge);
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("customer_id", id.value());
+    out.put("customer_id", id);
     out.put("hops", hops);
-    out.put("measures", measures(graph().measures(id.value())));
+    out.put("measures", measures(g.measures(id)));
     out.put("nodes", nodes);
     out.put("edges", edges);
     out.put("truncated", s.nodes().size() >= maxNodes);
-    c.json(out);
+    return out;
   }
 
   /** The graph features of a customer, by their feature names, or null when there is no graph. */

@@ -18,6 +18,8 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.domain.TransactionId;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureSettings;
+import io.amlmonitor.core.graph.InMemoryNetworkFindingRepository;
+import io.amlmonitor.core.graph.NetworkWatch;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
 import io.amlmonitor.core.rules.RuleSetLoader;
@@ -26,6 +28,7 @@ import io.amlmonitor.core.scoring.RiskThresholds;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.CustomerRiskRating;
 import io.amlmonitor.core.store.DecisionRecord;
+import io.amlmonitor.graph.InMemoryTransactionGraph;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -58,6 +61,7 @@ class CaseApiTest {
   private final AtomicInteger ids = new AtomicInteger(1);
   private CaseService cases;
   private ApiServer server;
+  private TransactionProcessor processor;
 
   @BeforeEach
   void start() {
@@ -82,7 +86,12 @@ class CaseApiTest {
             new InMemoryAlertRepository(),
             0.5,
             clock,
-            Locale.ENGLISH);
+            Locale.ENGLISH,
+            new NetworkWatch(
+                InMemoryTransactionGraph::new,
+                new InMemoryNetworkFindingRepository(),
+                NetworkWatch.DEFAULT_SCORE));
+    this.processor = processor;
     return new ApiContext(
             processor,
             new TransactionScoring() {
@@ -194,6 +203,7 @@ class CaseApiTest {
               .currency("BRL")
               .build();
       transactions.put(t.id(), t);
+      processor.process(t);
       cases.attachAlert(
           new Alert(
               "A" + i,
@@ -234,6 +244,10 @@ class CaseApiTest {
     assertThat(first.get("decision").get("features").get("txn_count_24h").asLong()).isEqualTo(4);
     assertThat(file.get("timeline").get(0).get("kind").asText()).isEqualTo("OPENED");
     assertThat(file.get("timeline").get(0).get("actor").asText()).isEqualTo("alert_generation");
+    JsonNode network = file.get("network");
+    assertThat(network.get("customer_id").asText()).isEqualTo("C1");
+    assertThat(network.get("nodes").findValuesAsText("id")).contains("C1", "M<1>");
+    assertThat(network.get("edges").get(0).get("count").asInt()).isEqualTo(2);
   }
 
   @Test
