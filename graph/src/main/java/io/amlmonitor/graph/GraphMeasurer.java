@@ -15,6 +15,10 @@ import java.util.Set;
  */
 final class GraphMeasurer {
   static final int MAX_NEIGHBOURS = 64;
+
+  /** A neighbour with more edges than this many times the neighbours is looked up, not scanned. */
+  private static final int SCAN_FACTOR = 4;
+
   private final AdjacencyGraph g;
   private final int maxVisits;
   private final BitSet flagged = new BitSet();
@@ -65,7 +69,7 @@ final class GraphMeasurer {
   }
 
   /** Distinct accounts and merchants {@code n} paid or was paid by, newest first, bounded. */
-  private Set<Integer> counterparties(int n) {
+  Set<Integer> counterparties(int n) {
     Set<Integer> set = new LinkedHashSet<>();
     int[] out = g.outEdges(n);
     for (int i = g.outDegree(n) - 1; i >= 0 && set.size() < maxVisits; i--) {
@@ -84,21 +88,108 @@ final class GraphMeasurer {
     return set;
   }
 
-  /** Local clustering coefficient over the undirected money graph, on the newest neighbours. */
-  private double clustering(int n, Set<Integer> counterparties) {
-    Integer[] nb = counterparties.stream().limit(MAX_NEIGHBOURS).toArray(Integer[]::new);
-    int k = nb.length;
+  /**
+   * Local clustering coefficient over the undirected money graph, on the newest neighbours.
+   *
+   * <p>Implementation note: a pair of neighbours is linked when either pays the other. Asking the
+   * edge index for every pair costs k² look-ups (two thousand for 64 neighbours, most of them cache
+   * misses); instead each neighbour of small degree scans its own edges for other neighbours
+   * (sequential reads), and only pairs of two high-degree neighbours (merchants, hubs) are looked
+   * up. A bit matrix counts each linked pair once, however it was found.
+   */
+  double clustering(int n, Set<Integer> counterparties) {
+    int k = Math.min(counterparties.size(), MAX_NEIGHBOURS);
     if (k < 2) {
       return 0;
     }
-    long links = 0;
+    int[] nb = new int[k];
+    int filled = 0;
+    for (int c : counterparties) {
+      if (filled == k) {
+        break;
+      }
+      nb[filled++] = c;
+    }
+    NeighbourIndex index = new NeighbourIndex(nb);
+    long[] linked = new long[k];
+    boolean[] large = new boolean[k];
+    int scanLimit = SCAN_FACTOR * k;
     for (int i = 0; i < k; i++) {
-      for (int j = i + 1; j < k; j++) {
-        if (g.edge(nb[i], nb[j]) >= 0 || g.edge(nb[j], nb[i]) >= 0) {
-          links++;
+      int u = nb[i];
+      if (g.outDegree(u) + g.inDegree(u) > scanLimit) {
+        large[i] = true;
+        continue;
+      }
+      int[] out = g.outEdges(u);
+      for (int e = 0; e < g.outDegree(u); e++) {
+        mark(linked, i, index.of(g.to(out[e])));
+      }
+      int[] in = g.inEdges(u);
+      for (int e = 0; e < g.inDegree(u); e++) {
+        mark(linked, i, index.of(g.from(in[e])));
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; large[i] && j < k; j++) {
+        // an edge leaves a node that pays: two that never paid (merchants) are never linked
+        if (large[j]
+            && ((g.outDegree(nb[i]) > 0 && g.edge(nb[i], nb[j]) >= 0)
+                || (g.outDegree(nb[j]) > 0 && g.edge(nb[j], nb[i]) >= 0))) {
+          mark(linked, i, j);
         }
       }
     }
+    long links = 0;
+    for (long row : linked) {
+      links += Long.bitCount(row);
+    }
     return links / (k * (k - 1) / 2.0);
+  }
+
+  /** Records the pair {i, j} (no-op for j < 0 or j == i) in the upper triangle. */
+  private static void mark(long[] linked, int i, int j) {
+    if (j < 0 || j == i) {
+      return;
+    }
+    linked[Math.min(i, j)] |= 1L << Math.max(i, j);
+  }
+
+  /** Position of a node among at most {@value #MAX_NEIGHBOURS} neighbours, by open addressing. */
+  private static final class NeighbourIndex {
+    private final int[] keys;
+    private final int[] positions;
+    private final int mask;
+
+    NeighbourIndex(int[] nodes) {
+      int size = Integer.highestOneBit(nodes.length * 4 - 1) << 1;
+      keys = new int[size];
+      positions = new int[size];
+      mask = size - 1;
+      java.util.Arrays.fill(keys, -1);
+      for (int p = 0; p < nodes.length; p++) {
+        int slot = mix(nodes[p]) & mask;
+        while (keys[slot] != -1) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = nodes[p];
+        positions[slot] = p;
+      }
+    }
+
+    int of(int node) {
+      for (int slot = mix(node) & mask; ; slot = (slot + 1) & mask) {
+        int key = keys[slot];
+        if (key == node) {
+          return positions[slot];
+        }
+        if (key == -1) {
+          return -1;
+        }
+      }
+    }
+
+    private static int mix(int x) {
+      return x * 0x9E3779B9 >>> 7;
+    }
   }
 }
