@@ -52,7 +52,8 @@ import redis.clients.jedis.params.ScanParams;
  * freshness run writes each probe's send time and latency and each checkpoint's start (its
  * directory appears) and end (its {@code _metadata} appears), in ms of JVM uptime, the clock of
  * {@code -Xlog:gc*:file=...:uptimemillis}, so that slow probes can be lined up with checkpoints and
- * collections.
+ * collections. {@code -Daml.bench.checkpoint-interval=60s} changes the checkpoint interval (default
+ * 10 s, as {@code FLINK_CHECKPOINT_INTERVAL}).
  */
 public final class StreamJobLoad {
   /** FLINK_OUT_OF_ORDERNESS of the runs. */
@@ -293,7 +294,7 @@ public final class StreamJobLoad {
         "dead",
         "alerts",
         parallelism,
-        Duration.ofSeconds(10),
+        Duration.parse("PT" + System.getProperty("aml.bench.checkpoint-interval", "10s")),
         Duration.ofMillis(disorderMillis));
   }
 
