@@ -46,6 +46,14 @@ import redis.clients.jedis.params.ScanParams;
  * <p>Usage: {@code java -cp "bench/target/benchmarks.jar:bench/target/lib/*"
  * io.amlmonitor.bench.StreamJobLoad [transactions=1000000] [parallelism=2] [rate=5000]
  * [probes=1000] [out-of-orderness-ms=200]}
+ *
+ * <p>The throughput line also gives the process's CPU time over the job's run, less exposed than
+ * wall time to other processes on a shared machine. With {@code -Daml.bench.timeline=FILE}, the
+ * freshness run writes each probe's send time and latency and each checkpoint's start (its
+ * directory appears) and end (its {@code _metadata} appears), in ms of JVM uptime, the clock of
+ * {@code -Xlog:gc*:file=...:uptimemillis}, so that slow probes can be lined up with checkpoints and
+ * collections. {@code -Daml.bench.checkpoint-interval=60s} changes the checkpoint interval (default
+ * 10 s, as {@code FLINK_CHECKPOINT_INTERVAL}).
  */
 public final class StreamJobLoad {
   /** FLINK_OUT_OF_ORDERNESS of the runs. */
@@ -69,12 +77,8 @@ public final class StreamJobLoad {
           topics.ensure(t, t.equals("alerts") || t.equals("dead") ? 1 : 4, Duration.ofSeconds(60));
         }
       }
-      List<Transaction> stream = generated(n);
       long produceStart = System.nanoTime();
-      try (TransactionProducer producer = new TransactionProducer(servers, "load", Map.of())) {
-        stream.forEach(producer::send);
-        producer.flush();
-      }
+      produce(servers, n);
       double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
       System.out.printf(
           Locale.ROOT, "produced %,d in %.1f s (%,.0f/s)%n", n, produceSeconds, n / produceSeconds);
@@ -84,15 +88,20 @@ public final class StreamJobLoad {
               Checkpoints.configuration(dir.resolve("ck-load"), null));
       new StreamJob(settings(servers, "load", prefix + "load:", true, parallelism)).build(env);
       long jobStart = System.nanoTime();
+      long cpuStart = processCpuNanos();
       env.execute("stream-load");
       double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "throughput: %,d transactions in %.1f s = %,.0f/s (parallelism %d, start-up included)%n",
+          "throughput: %,d transactions in %.1f s = %,.0f/s (parallelism %d, start-up included);"
+              + " process CPU %.1f s = %.1f µs per transaction%n",
           n,
           jobSeconds,
           n / jobSeconds,
-          parallelism);
+          parallelism,
+          cpuSeconds,
+          cpuSeconds * 1e6 / n);
 
       freshness(servers, prefix + "live:", parallelism, rate, probes, dir);
     } finally {
@@ -110,7 +119,9 @@ public final class StreamJobLoad {
     JobClient job = env.executeAsync("stream-live");
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> latencies = new ArrayList<>();
+    List<String> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean done = new AtomicBoolean();
+    Thread watcher = checkpointWatcher(dir.resolve("ck-live"), timeline, done);
     Thread poller =
         new Thread(
             () -> {
@@ -118,9 +129,17 @@ public final class StreamJobLoad {
                 while (!done.get() || !sentAt.isEmpty()) {
                   for (Map.Entry<String, Long> e : sentAt.entrySet()) {
                     if (jedis.exists(prefix + "state:CUSTOMER:" + e.getKey())) {
+                      long latency = System.nanoTime() - e.getValue();
                       synchronized (latencies) {
-                        latencies.add(System.nanoTime() - e.getValue());
+                        latencies.add(latency);
                       }
+                      timeline.add(
+                          String.format(
+                              Locale.ROOT,
+                              "probe %s sent %.1f latency %.1f",
+                              e.getKey(),
+                              uptimeMillis(e.getValue()),
+                              latency / 1e6));
                       sentAt.remove(e.getKey());
                     }
                   }
@@ -171,6 +190,11 @@ public final class StreamJobLoad {
     int lost = sentAt.size();
     sentAt.clear();
     poller.join();
+    watcher.join();
+    String timelineFile = System.getProperty("aml.bench.timeline");
+    if (timelineFile != null) {
+      Files.write(Path.of(timelineFile), timeline);
+    }
     job.cancel().get();
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(
@@ -186,6 +210,63 @@ public final class StreamJobLoad {
         pct(sorted, 0.99),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
         lost);
+  }
+
+  private static final long JVM_START_NANOS =
+      System.nanoTime()
+          - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
+
+  private static double uptimeMillis(long nanoTime) {
+    return (nanoTime - JVM_START_NANOS) / 1e6;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Notes when each checkpoint's directory and then its {@code _metadata} appear. */
+  private static Thread checkpointWatcher(Path root, List<String> timeline, AtomicBoolean done) {
+    Thread t =
+        new Thread(
+            () -> {
+              java.util.Set<String> started = new java.util.HashSet<>();
+              java.util.Set<String> completed = new java.util.HashSet<>();
+              while (!done.get()) {
+                try (var jobs = Files.list(root)) {
+                  for (Path job : jobs.toList()) {
+                    try (var checkpoints = Files.list(job)) {
+                      for (Path c : checkpoints.toList()) {
+                        String name = c.getFileName().toString();
+                        if (!name.startsWith("chk-")) {
+                          continue;
+                        }
+                        double now = uptimeMillis(System.nanoTime());
+                        if (started.add(name)) {
+                          timeline.add(String.format(Locale.ROOT, "%s start %.1f", name, now));
+                        }
+                        if (!completed.contains(name) && Files.exists(c.resolve("_metadata"))) {
+                          completed.add(name);
+                          timeline.add(String.format(Locale.ROOT, "%s end %.1f", name, now));
+                        }
+                      }
+                    }
+                  }
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                  // not there yet, or a checkpoint removed while listed
+                }
+                try {
+                  Thread.sleep(2);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "checkpoint-watcher");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   private static double pct(long[] sorted, double p) {
@@ -213,8 +294,17 @@ public final class StreamJobLoad {
         "dead",
         "alerts",
         parallelism,
-        Duration.ofSeconds(10),
+        Duration.parse("PT" + System.getProperty("aml.bench.checkpoint-interval", "10s")),
         Duration.ofMillis(disorderMillis));
+  }
+
+  /** In a method of its own, so that the generated list is garbage before the job runs. */
+  private static void produce(String servers, int n) {
+    List<Transaction> stream = generated(n);
+    try (TransactionProducer producer = new TransactionProducer(servers, "load", Map.of())) {
+      stream.forEach(producer::send);
+      producer.flush();
+    }
   }
 
   private static List<Transaction> generated(int n) {

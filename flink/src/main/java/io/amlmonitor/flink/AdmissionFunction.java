@@ -31,7 +31,8 @@ import org.apache.flink.util.OutputTag;
  */
 final class AdmissionFunction extends KeyedProcessFunction<String, Transaction, Events.Part>
     implements CheckpointedFunction {
-  static final OutputTag<Events.Payment> ACCEPTED = new OutputTag<>("accepted-payments") {};
+  static final OutputTag<Events.Payment> ACCEPTED =
+      new OutputTag<>("accepted-payments", Events.PAYMENT);
 
   private final JobSettings.Scoring scoring;
   private transient FeatureEngine engine;

@@ -19,9 +19,9 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.IntSerializer;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -86,7 +86,9 @@ final class EntityFunction
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    "waiting", Types.LONG, Types.LIST(TypeInformation.of(Events.Part.class))));
+                    "waiting",
+                    LongSerializer.INSTANCE,
+                    new ListSerializer<>(PartSerializer.INSTANCE)));
     population = new PopulationStats();
     engine =
         new FeatureEngine(

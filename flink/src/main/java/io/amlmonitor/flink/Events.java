@@ -3,9 +3,26 @@ package io.amlmonitor.flink;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.feature.EntityType;
 import io.amlmonitor.core.feature.EventLog.Placement;
+import io.amlmonitor.core.pipeline.Decision;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** What the job's operators pass one another (see {@link StreamJob} for the graph). */
+/**
+ * What the job's operators pass one another (see {@link StreamJob} for the graph), with the types
+ * that give each its own serializer: none goes through Kryo.
+ */
 final class Events {
+  static final TypeInformation<Transaction> TRANSACTION =
+      new EventTypeInfo<>(Transaction.class, TransactionSerializer.INSTANCE);
+  static final TypeInformation<Raw> RAW = new EventTypeInfo<>(Raw.class, RawSerializer.INSTANCE);
+  static final TypeInformation<Part> PART =
+      new EventTypeInfo<>(Part.class, PartSerializer.INSTANCE);
+  static final TypeInformation<PartFeatures> PART_FEATURES =
+      new EventTypeInfo<>(PartFeatures.class, PartFeaturesSerializer.INSTANCE);
+  static final TypeInformation<Payment> PAYMENT =
+      new EventTypeInfo<>(Payment.class, PaymentSerializer.INSTANCE);
+  static final TypeInformation<Decision> DECISION =
+      new EventTypeInfo<>(Decision.class, DecisionSerializer.INSTANCE);
+
   private Events() {}
 
   /** A record read from the transactions topic, with where it came from. */

@@ -48,7 +48,7 @@ final class ScoreFunction extends KeyedProcessFunction<String, Events.PartFeatur
     locale = scoring.alertLocale();
     gathered =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("gathered", Events.PartFeatures.class));
+            .getState(new ValueStateDescriptor<>("gathered", PartFeaturesSerializer.INSTANCE));
     alerts = getRuntimeContext().getMetricGroup().counter("aml_alerts");
     scored = getRuntimeContext().getMetricGroup().counter("aml_scored");
   }

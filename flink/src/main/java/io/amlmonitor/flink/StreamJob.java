@@ -10,6 +10,8 @@ import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -61,6 +63,10 @@ public final class StreamJob {
 
   /** Adds the job's graph to {@code env} and sets its parallelism and checkpointing. */
   public void build(StreamExecutionEnvironment env) {
+    // every record between operators and in state has a serializer of its own (Events); Kryo,
+    // Flink's fallback for a class it cannot analyse, is refused, so a new type without one
+    // fails when the job is built rather than slowing every record down
+    env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
     env.setParallelism(settings.parallelism());
     env.enableCheckpointing(settings.checkpointInterval().toMillis());
     // freshness: hand records to the next operator within 5 ms rather than when a buffer fills
@@ -74,7 +80,7 @@ public final class StreamJob {
     DataStream<Events.Raw> raw =
         env.fromSource(source(), watermarks(settings.outOfOrderness().toMillis()), "transactions");
     SingleOutputStreamOperator<Transaction> transactions =
-        raw.process(new DecodeFunction()).name("decode").uid("decode");
+        raw.process(new DecodeFunction()).returns(Events.TRANSACTION).name("decode").uid("decode");
     transactions
         .getSideOutput(DecodeFunction.DEAD_LETTERS)
         .sinkTo(bytesSink(settings.deadLetterTopic()))
@@ -85,6 +91,7 @@ public final class StreamJob {
         transactions
             .keyBy(t -> t.customerId().value())
             .process(new AdmissionFunction(scoring))
+            .returns(Events.PART)
             .name("admission")
             .uid("admission");
     BroadcastStream<Events.Payment> population =
@@ -94,12 +101,14 @@ public final class StreamJob {
             .keyBy(Events.Part::entityKey)
             .connect(population)
             .process(new EntityFunction(scoring, settings.redis()))
+            .returns(Events.PART_FEATURES)
             .name("entity state")
             .uid("entity-state");
     SingleOutputStreamOperator<Decision> decisions =
         features
             .keyBy(f -> f.payment().id().value())
             .process(new ScoreFunction(scoring))
+            .returns(Events.DECISION)
             .name("score")
             .uid("score");
     if (settings.decisions() != null) {
@@ -209,7 +218,7 @@ public final class StreamJob {
 
     @Override
     public TypeInformation<Events.Raw> getProducedType() {
-      return TypeInformation.of(Events.Raw.class);
+      return Events.RAW;
     }
   }
 }

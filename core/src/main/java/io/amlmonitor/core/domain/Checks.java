@@ -1,11 +1,8 @@
 package io.amlmonitor.core.domain;
 
-import java.util.regex.Pattern;
-
 /** Shared argument checks for the domain records; every failure names the field and the value. */
 public final class Checks {
   private static final int MAX_ID_LENGTH = 128;
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   private Checks() {}
 
@@ -40,11 +37,28 @@ public final class Checks {
       return null;
     }
     String upper = value.strip().toUpperCase(java.util.Locale.ROOT);
-    if (!COUNTRY.matcher(upper).matches()) {
+    if (!isUpperLetters(upper, 2)) {
       throw new InvalidFieldException(
           field, "'" + value + "' is not an ISO 3166 two-letter country code");
     }
     return upper;
+  }
+
+  /**
+   * Whether {@code value} is exactly {@code length} letters A to Z: a code such as a country or a
+   * currency (checked on every transaction a stream job reads, so without a regular expression).
+   */
+  public static boolean isUpperLetters(String value, int length) {
+    if (value.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static <T> T required(String field, T value) {

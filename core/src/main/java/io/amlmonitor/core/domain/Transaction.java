@@ -3,7 +3,6 @@ package io.amlmonitor.core.domain;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A movement of money from an account ({@code customerId}, who pays) to a merchant or to another
@@ -26,7 +25,6 @@ public record Transaction(
     String country,
     String counterpartyCountry) {
 
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -54,7 +52,7 @@ public record Transaction(
       return null;
     }
     String upper = value.strip().toUpperCase(Locale.ROOT);
-    if (!CURRENCY.matcher(upper).matches()) {
+    if (!Checks.isUpperLetters(upper, 3)) {
       throw new InvalidFieldException(
           "currency", "'" + value + "' is not an ISO 4217 three-letter code");
     }

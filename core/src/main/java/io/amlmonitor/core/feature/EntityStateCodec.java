@@ -1,11 +1,8 @@
 package io.amlmonitor.core.feature;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -43,21 +40,17 @@ public final class EntityStateCodec {
   }
 
   public byte[] encode(EntityState state) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      for (Direction direction : FLOWS) {
-        EventLog log = state.log(direction);
-        out.writeBoolean(log != null);
-        if (log != null) {
-          out.writeLong(log.spec().fingerprint());
-          log.writeTo(out);
-        }
+    StateBytes out = new StateBytes(256);
+    out.writeByte(VERSION);
+    for (Direction direction : FLOWS) {
+      EventLog log = state.log(direction);
+      out.writeBoolean(log != null);
+      if (log != null) {
+        out.writeLong(log.spec().fingerprint());
+        log.writeTo(out);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   /** The state of entity {@code id} of {@code type} held in {@code encoded}. */

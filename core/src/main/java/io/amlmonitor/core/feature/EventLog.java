@@ -1,7 +1,6 @@
 package io.amlmonitor.core.feature;
 
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -749,20 +748,16 @@ public final class EventLog {
    * Writes this log's state; {@link #readFrom} with the same spec restores a log that answers every
    * read and takes every later event exactly as this one does.
    */
-  void writeTo(DataOutput out) throws IOException {
+  void writeTo(StateBytes out) {
     foldEvicted(); // invisible to reads, and only live rows are written
     out.writeLong(newestTs);
     out.writeLong(lastEvictedTs);
     out.writeLong(firstTs);
     out.writeLong(baseAmount);
     out.writeInt(end - start);
-    for (int i = start * stride; i < end * stride; i++) {
-      out.writeLong(rows[i]);
-    }
+    out.writeLongs(rows, start * stride, end * stride);
     out.writeInt(aux.length);
-    for (long v : aux) {
-      out.writeLong(v);
-    }
+    out.writeLongs(aux, 0, aux.length);
     out.writeInt(partyCount);
     for (int d = 0; d < distinctCount; d++) {
       out.writeLong(LongMultiset.get(distinct, d, LongMultiset.FROM));
