@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Incremental updates of the in-memory relationship graph on one thread: {@link #add} enters a
  * transaction (its money edge, and a used-IP and a used-device edge: three edge updates per
  * operation); {@link #record} enters it and runs every network detector from it, the live path's
- * cost per transaction.
+ * cost per transaction; {@link #measures} reads one payer's graph features.
  *
  * <p>The stream (fixed seed) has {@code accounts} accounts over 30 days; 80 % of transactions are
  * transfers (a third of them to a recent counterparty again), 20 % card payments to one of 2,000
@@ -81,6 +81,8 @@ public class GraphUpdateBenchmark {
       graph.add(stream[i]);
     }
     cursor = streamSize / 2;
+    // the sampled betweenness is estimated once here, not inside the first measured call
+    graph.measures(stream[0].customerId().value());
   }
 
   @TearDown(Level.Iteration)
@@ -103,5 +105,15 @@ public class GraphUpdateBenchmark {
   @Benchmark
   public Object record() {
     return graph.record(next());
+  }
+
+  /**
+   * The payer's graph features as rules and the model read them ({@code GraphFeatures}): what a
+   * transaction costs on top of {@link #record} when they are used. The graph does not grow here,
+   * so the betweenness estimate (redone when the graph has grown by a tenth) is not in it.
+   */
+  @Benchmark
+  public Object measures() {
+    return graph.measures(next().customerId().value());
   }
 }
