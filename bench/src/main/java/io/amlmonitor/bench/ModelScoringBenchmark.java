@@ -31,10 +31,12 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The model on the live path, per transaction, in sampled latency: {@code scoreAndExplain} is what
  * a decision at or above MEDIUM costs the model (the row read by name from a real feature vector,
- * the probability, every SHAP contribution, sorted), {@code assess} the whole {@link Scorer} (rules
- * and model, SHAP only where the level reaches MEDIUM). The model is a registered version ({@code
- * -p models=DIR -p version=V}) or, by default, one trained at setup on the scenario's own feature
- * vectors ({@code -p trees=400 -p depth=4}: the shape of the model in docs/model.md).
+ * the probability, every SHAP contribution, sorted), {@code scoreAndExplainStrongest} the part of
+ * it the scorer keeps (the probability and the three strongest upward contributions), {@code
+ * assess} the whole {@link Scorer} (rules and model, SHAP only where the level reaches MEDIUM). The
+ * model is a registered version ({@code -p models=DIR -p version=V}) or, by default, one trained at
+ * setup on the scenario's own feature vectors ({@code -p trees=400 -p depth=4}: the shape of the
+ * model in docs/model.md).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -139,6 +141,17 @@ public class ModelScoringBenchmark {
     double amount = s.transactions[i].amount().toDouble();
     double p = s.model.probability(s.features[i], amount);
     List<FeatureContribution> c = s.model.contributions(s.features[i], amount);
+    return p >= 0 ? c : null;
+  }
+
+  /** What the scorer asks of the model from MEDIUM up: the probability and the strongest three. */
+  @Benchmark
+  public List<FeatureContribution> scoreAndExplainStrongest(Scored s) {
+    int i = s.next();
+    double amount = s.transactions[i].amount().toDouble();
+    double p = s.model.probability(s.features[i], amount);
+    List<FeatureContribution> c =
+        s.model.strongestContributions(s.features[i], amount, Scorer.TOP_CONTRIBUTIONS);
     return p >= 0 ? c : null;
   }
 

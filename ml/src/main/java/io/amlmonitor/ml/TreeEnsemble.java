@@ -270,6 +270,11 @@ public final class TreeEnsemble {
     return feature[node];
   }
 
+  /** Whether a missing value goes left at {@code node}. */
+  boolean defaultLeft(int node) {
+    return defaultLeft[node];
+  }
+
   float leafValue(int node) {
     return split[node];
   }

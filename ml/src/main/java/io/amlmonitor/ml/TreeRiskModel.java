@@ -6,7 +6,6 @@ import io.amlmonitor.core.scoring.FeatureContribution;
 import io.amlmonitor.core.scoring.RiskModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,20 +116,63 @@ public final class TreeRiskModel implements RiskModel {
   @Override
   public List<FeatureContribution> contributions(FeatureVector features, double amount) {
     double[] x = row(features, amount);
-    double[] phi = table != null ? table.contributions(x) : shap.get().contributions(x);
-    List<FeatureContribution> out = new ArrayList<>();
+    double[] phi = phi(x);
+    int[] order = new int[x.length];
+    int n = 0;
     for (int i = 0; i < x.length; i++) {
       if (phi[i] != 0) {
-        out.add(new FeatureContribution(featureNames.get(i), x[i], phi[i]));
+        // Insertion sort on primitives, stable (equal values keep input order): a row has a few
+        // dozen inputs, and sorting records by a comparator cost several times as much.
+        int j = n++;
+        while (j > 0 && phi[order[j - 1]] < phi[i]) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = i;
       }
     }
-    out.sort(Comparator.comparingDouble(FeatureContribution::contribution).reversed());
+    List<FeatureContribution> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(contribution(x, phi, order[k]));
+    }
     return out;
   }
 
   @Override
   public boolean reads(String feature) {
     return featureNames.contains(feature);
+  }
+
+  /** As the default, by selection from the SHAP values: no list of every input, no sort. */
+  @Override
+  public List<FeatureContribution> strongestContributions(
+      FeatureVector features, double amount, int limit) {
+    double[] x = row(features, amount);
+    double[] phi = phi(x);
+    boolean[] taken = new boolean[x.length];
+    List<FeatureContribution> top = new ArrayList<>(limit);
+    while (top.size() < limit) {
+      int best = -1;
+      for (int i = 0; i < x.length; i++) {
+        if (!taken[i] && phi[i] > 0 && (best < 0 || phi[i] > phi[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      taken[best] = true;
+      top.add(contribution(x, phi, best));
+    }
+    return top;
+  }
+
+  private double[] phi(double[] x) {
+    return table != null ? table.contributions(x) : shap.get().contributions(x);
+  }
+
+  private FeatureContribution contribution(double[] x, double[] phi, int i) {
+    return new FeatureContribution(featureNames.get(i), x[i], phi[i]);
   }
 
   /**

@@ -98,6 +98,23 @@ class TreeRiskModelTest {
   }
 
   @Test
+  void theStrongestContributionsAreTheFirstUpwardOnesOfTheWholeList() {
+    FeatureEngine engine = FeatureEngine.inMemory(FeatureSettings.DEFAULT);
+    for (int earlier : new int[] {0, 3, 8}) {
+      for (double amount : new double[] {20, 900, 4000}) {
+        FeatureVector v = features(engine, earlier, amount);
+        List<FeatureContribution> upward =
+            model.contributions(v, amount).stream().filter(c -> c.contribution() > 0).toList();
+        for (int limit = 0; limit <= 4; limit++) {
+          assertThat(model.strongestContributions(v, amount, limit))
+              .as("%d earlier, amount %s, limit %d", earlier, amount, limit)
+              .isEqualTo(upward.subList(0, Math.min(limit, upward.size())));
+        }
+      }
+    }
+  }
+
+  @Test
   void aModelWhoseNamesDoNotMatchItsTreesIsRefused() {
     assertThatThrownBy(() -> new TreeRiskModel("v", List.of("amount"), ensemble))
         .isInstanceOf(ModelException.class)

@@ -1,6 +1,7 @@
 package io.amlmonitor.core.scoring;
 
 import io.amlmonitor.core.feature.FeatureVector;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,4 +32,21 @@ public interface RiskModel {
    * are computed only for a model that reads them.
    */
   boolean reads(String feature);
+
+  /**
+   * The first {@code limit} upward contributions of {@link #contributions} (fewer when fewer inputs
+   * raise the score), strongest first. A model may find them without listing and sorting every
+   * input, as a decision's explanation needs only these.
+   */
+  default List<FeatureContribution> strongestContributions(
+      FeatureVector features, double amount, int limit) {
+    List<FeatureContribution> top = new ArrayList<>(limit);
+    for (FeatureContribution c : contributions(features, amount)) {
+      if (top.size() == limit || c.contribution() <= 0) {
+        break;
+      }
+      top.add(c);
+    }
+    return top;
+  }
 }

@@ -59,20 +59,11 @@ public final class Scorer {
     double risk = 1 - survival * (1 - modelScore);
     RiskLevel level = thresholds.levelOf(risk);
     List<FeatureContribution> top =
-        level == RiskLevel.LOW ? List.of() : strongest(current.contributions(features, amount));
+        level == RiskLevel.LOW
+            ? List.of()
+            : current.strongestContributions(features, amount, TOP_CONTRIBUTIONS);
     return new Assessment(
         risk, level, ruleScore, fired, features, set.version(), modelScore, current.version(), top);
-  }
-
-  private static List<FeatureContribution> strongest(List<FeatureContribution> all) {
-    List<FeatureContribution> top = new ArrayList<>(TOP_CONTRIBUTIONS);
-    for (FeatureContribution c : all) {
-      if (top.size() == TOP_CONTRIBUTIONS || c.contribution() <= 0) {
-        break;
-      }
-      top.add(c);
-    }
-    return top;
   }
 
   /** Whether the current rules or model read the feature {@code name}. */
