@@ -4,6 +4,7 @@ import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.flink.Checkpoints;
 import io.amlmonitor.flink.JobSettings;
+import io.amlmonitor.flink.StreamFloor;
 import io.amlmonitor.flink.StreamJob;
 import io.amlmonitor.generator.Generator;
 import io.amlmonitor.generator.GeneratorConfig;
@@ -53,7 +54,9 @@ import redis.clients.jedis.params.ScanParams;
  * directory appears) and end (its {@code _metadata} appears), in ms of JVM uptime, the clock of
  * {@code -Xlog:gc*:file=...:uptimemillis}, so that slow probes can be lined up with checkpoints and
  * collections. {@code -Daml.bench.checkpoint-interval=60s} changes the checkpoint interval (default
- * 10 s, as {@code FLINK_CHECKPOINT_INTERVAL}).
+ * 10 s, as {@code FLINK_CHECKPOINT_INTERVAL}). {@code -Daml.bench.floor=decode|shape} runs, instead
+ * of the job, one of {@link StreamFloor}'s empty jobs over the same records, and only the
+ * throughput.
  */
 public final class StreamJobLoad {
   /** FLINK_OUT_OF_ORDERNESS of the runs. */
@@ -86,7 +89,12 @@ public final class StreamJobLoad {
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.getExecutionEnvironment(
               Checkpoints.configuration(dir.resolve("ck-load"), null));
-      new StreamJob(settings(servers, "load", prefix + "load:", true, parallelism)).build(env);
+      String floor = System.getProperty("aml.bench.floor");
+      if (floor == null) {
+        new StreamJob(settings(servers, "load", prefix + "load:", true, parallelism)).build(env);
+      } else {
+        StreamFloor.build(env, StreamFloor.Mode.parse(floor), servers, "load", parallelism);
+      }
       long jobStart = System.nanoTime();
       long cpuStart = processCpuNanos();
       env.execute("stream-load");
@@ -102,6 +110,9 @@ public final class StreamJobLoad {
           parallelism,
           cpuSeconds,
           cpuSeconds * 1e6 / n);
+      if (floor != null) {
+        return;
+      }
 
       freshness(servers, prefix + "live:", parallelism, rate, probes, dir);
     } finally {
@@ -307,12 +318,20 @@ public final class StreamJobLoad {
     }
   }
 
+  /**
+   * The first {@code n} payments of 20,000 customers and 1,000 merchants, over as many days as that
+   * takes (30 days hold about 826,000).
+   */
   private static List<Transaction> generated(int n) {
+    int days = Math.max(30, (int) Math.ceil(n / 25_000.0));
     Iterator<LabelledTransaction> it =
-        Generator.create(GeneratorConfig.of(20_000, 1_000, 30, 42)).iterator();
+        Generator.create(GeneratorConfig.of(20_000, 1_000, days, 42)).iterator();
     List<Transaction> out = new ArrayList<>(n);
     while (it.hasNext() && out.size() < n) {
       out.add(it.next().transaction());
+    }
+    if (out.size() < n) {
+      throw new IllegalStateException("generated " + out.size() + " payments, not " + n);
     }
     return out;
   }
