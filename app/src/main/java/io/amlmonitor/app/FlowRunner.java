@@ -92,6 +92,7 @@ final class FlowRunner {
             p.batchSize()));
     try (FlowMetrics metrics = metrics();
         Database db = Database.open(config)) {
+      long written = 0;
       for (FlowName f : flows) {
         FlowStats stats = new FlowStats();
         if (metrics != null) {
@@ -100,6 +101,7 @@ final class FlowRunner {
         boolean completed = false;
         try (FlowProgress progress = new FlowProgress(f, stats)) {
           String summary = runOne(f, db, p, stats);
+          written += stats.written();
           completed = true;
           progress.close();
           out.println(summary);
@@ -114,6 +116,7 @@ final class FlowRunner {
           }
         }
       }
+      StoreCompaction.afterBulkWrite(db, written, msg, out);
     } catch (RuleSetRepository.RuleSetVersionConflict e) {
       out.println(msg.get("flows.storeFailed", e.getMessage()));
       return Main.CONFIG_ERROR;

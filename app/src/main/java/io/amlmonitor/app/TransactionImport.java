@@ -136,6 +136,7 @@ final class TransactionImport {
             new ImportLoop(source, new RowConverter(mapping, request.time()), msg, out, err)
                 .run(db.transactions(), rejects, request.batchSize());
         report(summary);
+        StoreCompaction.afterBulkWrite(db, summary.loaded(), msg, out);
         return summary;
       }
     }

@@ -3,9 +3,11 @@ package io.amlmonitor.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.core.store.StoreUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,25 @@ class DatabaseTest {
     }
     assertThat(config.file()).isRegularFile();
     assertThat(Database.inspect(config).schemaVersion()).isEqualTo("7");
+  }
+
+  @Test
+  void compactingTheEmbeddedFileAfterABulkLoadShrinksItAndKeepsEveryRow() {
+    DatabaseConfig.Embedded config = new DatabaseConfig.Embedded(dir.resolve("db"), 2);
+    List<Transaction> all = TestData.payments("T", 4_000);
+    Database db = Database.open(config);
+    for (int i = 0; i < all.size(); i += 100) {
+      db.transactions().saveAll(all.subList(i, i + 100));
+    }
+
+    Compaction c = db.compactAndClose().orElseThrow();
+
+    assertThat(c.bytesAfter()).isLessThan(c.bytesBefore());
+    assertThat(config.file()).hasSize(c.bytesAfter());
+    try (Database again = Database.open(config)) {
+      assertThat(again.transactions().count()).isEqualTo(all.size());
+      assertThat(again.transactions().find(all.get(1_234).id())).contains(all.get(1_234));
+    }
   }
 
   @Test
