@@ -95,7 +95,9 @@ public final class StreamJob {
             .name("admission")
             .uid("admission");
     BroadcastStream<Events.Payment> population =
-        parts.getSideOutput(AdmissionFunction.ACCEPTED).broadcast(EntityFunction.POPULATION);
+        parts
+            .getSideOutput(AdmissionFunction.ACCEPTED)
+            .broadcast(PopulationFeed.POPULATION, PopulationFeed.HELD);
     SingleOutputStreamOperator<Events.PartFeatures> features =
         parts
             .keyBy(Events.Part::entityKey)
