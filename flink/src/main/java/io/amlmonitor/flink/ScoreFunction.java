@@ -19,14 +19,19 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by transaction id: gathers the features each party gave a payment and, once it has them
- * all, scores the payment with the rules, as the embedded path does, and raises its alert. An
- * alert's id derives from the transaction's, so a payment scored again after a restore raises the
- * same alert, which the stores keep once.
+ * all, scores the payment with the rules and the settings' model, as the embedded path does, and
+ * raises its alert. The model reads no graph features (the job keeps no graph): they are missing,
+ * as on the embedded path with graph detection off. An alert's id derives from the transaction's,
+ * so a payment scored again after a restore raises the same alert, which the stores keep once.
  */
 final class ScoreFunction extends KeyedProcessFunction<String, Events.PartFeatures, Decision> {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoreFunction.class);
+
   private final JobSettings.Scoring scoring;
   private transient FeatureEngine engine;
   private transient Scorer scorer;
@@ -47,6 +52,10 @@ final class ScoreFunction extends KeyedProcessFunction<String, Events.PartFeatur
         new FeatureEngine(
             FeatureRegistry.standard(), scoring.featureSettings(), new InMemoryEntityStateStore());
     scorer = scoring.scorer();
+    LOG.info(
+        "Score task {} scores with {}",
+        getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+        scorer.model().map(m -> "the rules and model " + m.version()).orElse("the rules alone"));
     locale = scoring.alertLocale();
     gathered =
         getRuntimeContext()

@@ -39,11 +39,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  *
  * Every operator calls the core: {@link AdmissionFunction} and {@link EntityFunction} the same
  * {@code FeatureEngine} the embedded path runs, party by party; {@link ScoreFunction} the same
- * scorer. Event time comes from the record timestamps (the producer sets them to the transaction's
- * time). Watermarks, which trail the newest time by the out-of-orderness bound, put each entity's
- * payments back in event-time order across partitions and payers ({@link EntityFunction}); the
- * windows themselves are the engine's, exact to the millisecond, and the engine places a payment
- * that comes later than the watermark as long as it is within the allowed lateness.
+ * scorer, with the rules and the model in the settings (the one promoted when the job was built).
+ * Event time comes from the record timestamps (the producer sets them to the transaction's time).
+ * Watermarks, which trail the newest time by the out-of-orderness bound, put each entity's payments
+ * back in event-time order across partitions and payers ({@link EntityFunction}); the windows
+ * themselves are the engine's, exact to the millisecond, and the engine places a payment that comes
+ * later than the watermark as long as it is within the allowed lateness.
  */
 public final class StreamJob {
   /**
@@ -80,6 +81,9 @@ public final class StreamJob {
     env.getConfig().enableObjectReuse();
     env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL_MILLIS);
     JobSettings.Scoring scoring = settings.scoring();
+    // only the score operator reads the model: the others would carry its files in the job graph
+    // (and to every task) for nothing
+    JobSettings.Scoring withoutModel = scoring.withModel(null);
 
     DataStream<Events.Raw> raw =
         env.fromSource(source(), watermarks(settings.outOfOrderness().toMillis()), "transactions");
@@ -94,7 +98,7 @@ public final class StreamJob {
     SingleOutputStreamOperator<Events.Part> parts =
         transactions
             .keyBy(t -> t.customerId().value())
-            .process(new AdmissionFunction(scoring))
+            .process(new AdmissionFunction(withoutModel))
             .returns(Events.PART)
             .name("admission")
             .uid("admission");
@@ -106,7 +110,7 @@ public final class StreamJob {
         parts
             .keyBy(Events.Part::entityKey)
             .connect(population)
-            .process(new EntityFunction(scoring, settings.redis()))
+            .process(new EntityFunction(withoutModel, settings.redis()))
             .returns(Events.PART_FEATURES)
             .name("entity state")
             .uid("entity-state");
