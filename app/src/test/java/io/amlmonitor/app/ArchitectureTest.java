@@ -132,26 +132,19 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /**
-   * The job wires core code to Kafka, Redis and SQL, and scores with the model's pure-Java
-   * evaluator; the HTTP server stays out, and so does XGBoost, which the job jar leaves out.
-   */
+  /** The job wires core code to Kafka, Redis and SQL; the HTTP server and the model stay out. */
   @Test
-  void theStreamJobKnowsTheCoreItsStoresAndTheModelsEvaluatorOnly() {
+  void theStreamJobKnowsTheCoreAndItsStoresOnly() {
     noClasses()
         .that()
         .resideInAPackage("io.amlmonitor.flink..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.amlmonitor.server..", "io.amlmonitor.offline..", "io.amlmonitor.generator..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideInAPackage("io.amlmonitor.flink..")
-        .should()
-        .transitivelyDependOnClassesThat()
-        .resideInAPackage("ml.dmlc..")
+            "io.amlmonitor.server..",
+            "io.amlmonitor.offline..",
+            "io.amlmonitor.generator..",
+            "io.amlmonitor.ml..")
         .check(classes);
     noClasses()
         .that()
