@@ -12,6 +12,10 @@ import io.amlmonitor.flink.StreamJob;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.kafka.Topics;
+import io.amlmonitor.ml.ModelException;
+import io.amlmonitor.ml.ModelFiles;
+import io.amlmonitor.ml.ModelRegistry;
+import io.amlmonitor.ml.TreeRiskModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +47,8 @@ import picocli.CommandLine.Option;
           + "features in Flink state, served from Redis (REDIS_HOST) to `aml serve`, decisions and "
           + "alerts to the system of record (POSTGRES_HOST, or the embedded database) and alerts "
           + "to the alerts topic. Malformed records go to the dead-letter topic.",
+      "Scores with the rules and the model promoted in AML_DATA_DIR/models (aml models promote) "
+          + "when it starts; a model promoted later scores once the job is started again.",
       "Runs on a local Flink in this process until Ctrl-C, or until the end of the topic with "
           + "--until-end. Checkpoints are kept under --checkpoint-dir; a new run continues from "
           + "the newest one unless --fresh."
@@ -168,10 +174,11 @@ final class StreamCommand implements Callable<Integer> {
   }
 
   /**
-   * The job's settings from the application's: its rules and thresholds, where it reads, writes
-   * features and records decisions, and how Flink runs it.
+   * The job's settings from the application's: its rules, model and thresholds, where it reads,
+   * writes features and records decisions, and how Flink runs it.
    *
    * @param profiles expected monthly volume in cents by customer id, or null when none is known
+   * @throws ConfigException when a model is promoted but cannot be read
    */
   static JobSettings jobSettings(
       Settings settings,
@@ -194,7 +201,8 @@ final class StreamCommand implements Callable<Integer> {
             settings.riskThresholds().high(),
             settings.alertThreshold(),
             settings.locale().toLanguageTag(),
-            profiles),
+            profiles,
+            promotedModel(settings).orElse(null)),
         new JobSettings.RedisTarget(
             redis.host(), redis.port(), redis.keyPrefix(), redis.ttl(), redis.flushInterval()),
         JobSettings.SqlTarget.of(sql),
@@ -203,6 +211,39 @@ final class StreamCommand implements Callable<Integer> {
         flink.parallelism(),
         flink.checkpointInterval(),
         flink.outOfOrderness());
+  }
+
+  /**
+   * The files of the model promoted in the registry {@code aml serve} scores with ({@code
+   * AML_DATA_DIR/models}): they travel with the job graph, so task managers need no access to the
+   * registry. The job keeps this model until it is started again.
+   *
+   * @throws ConfigException when it cannot be read: the job would record decisions without it
+   */
+  static Optional<ModelFiles> promotedModel(Settings settings) {
+    Path dir = ModelsCommand.registryDir(settings, null);
+    ModelRegistry registry = new ModelRegistry(dir);
+    try {
+      Optional<String> version = registry.promoted();
+      if (version.isEmpty()) {
+        LOG.info("No model is promoted in {}: the stream job scores with the rules alone", dir);
+        return Optional.empty();
+      }
+      ModelFiles files = registry.files(version.get());
+      // read here as each task will read it, so that a model it cannot read stops the command
+      TreeRiskModel model = TreeRiskModel.of(files, false);
+      LOG.info(
+          "The stream job scores with the rules and model {} ({} trees) promoted in {}",
+          model.version(),
+          model.ensemble().treeCount(),
+          dir);
+      return Optional.of(files);
+    } catch (ModelException e) {
+      throw new ConfigException(
+          "AML_DATA_DIR",
+          settings.dataDir().toString(),
+          "the model promoted in " + dir + " cannot be read: " + e.getMessage());
+    }
   }
 
   private int run(
@@ -244,6 +285,11 @@ final class StreamCommand implements Callable<Integer> {
             sql.describe(),
             flink.parallelism(),
             restore.map(Path::toString).orElse(msg.get("stream.noCheckpoint"))));
+    ModelFiles model = job.scoring().model();
+    out.println(
+        model == null
+            ? msg.get("stream.rulesAlone", ModelsCommand.registryDir(settings, null))
+            : msg.get("stream.model", model.version()));
     JobClient client = env.executeAsync("aml-stream");
     Thread hook = new Thread(stopped::countDown, "stream-stop");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -132,19 +132,26 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** The job wires core code to Kafka, Redis and SQL; the HTTP server and the model stay out. */
+  /**
+   * The job wires core code to Kafka, Redis and SQL, and scores with the model's pure-Java
+   * evaluator; the HTTP server stays out, and so does XGBoost, which the job jar leaves out.
+   */
   @Test
-  void theStreamJobKnowsTheCoreAndItsStoresOnly() {
+  void theStreamJobKnowsTheCoreItsStoresAndTheModelsEvaluatorOnly() {
     noClasses()
         .that()
         .resideInAPackage("io.amlmonitor.flink..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.amlmonitor.server..",
-            "io.amlmonitor.offline..",
-            "io.amlmonitor.generator..",
-            "io.amlmonitor.ml..")
+            "io.amlmonitor.server..", "io.amlmonitor.offline..", "io.amlmonitor.generator..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.amlmonitor.flink..")
+        .should()
+        .transitivelyDependOnClassesThat()
+        .resideInAPackage("ml.dmlc..")
         .check(classes);
     noClasses()
         .that()

@@ -1,14 +1,18 @@
 package io.amlmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amlmonitor.app.config.ConfigException;
 import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.ml.Dataset;
 import io.amlmonitor.ml.HyperParameters;
+import io.amlmonitor.ml.ModelFiles;
 import io.amlmonitor.ml.ModelMetadata;
 import io.amlmonitor.ml.ModelRegistry;
+import io.amlmonitor.ml.TreeRiskModel;
 import io.amlmonitor.ml.XgboostTrainer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +121,25 @@ class ModelsCommandTest {
     Result unknown = run("models", "promote", "gbt-9", "--data-dir", data);
     assertThat(unknown.code()).isEqualTo(1);
     assertThat(unknown.err()).contains("no model version gbt-9");
+  }
+
+  @Test
+  void theStreamJobTakesThePromotedModelsFilesAndRefusesOneItCannotRead() throws Exception {
+    Settings settings = StoreCheckTest.settings(Map.of("AML_DATA_DIR", dir.toString()));
+    assertThat(StreamCommand.promotedModel(settings))
+        .as("none promoted: the rules alone")
+        .isEmpty();
+
+    new ModelRegistry(dir.resolve("models")).promote("gbt-2", "ana", Instant.now());
+    ModelFiles files = StreamCommand.promotedModel(settings).orElseThrow();
+    assertThat(files.version()).isEqualTo("gbt-2");
+    assertThat(TreeRiskModel.of(files, false).featureNames()).isEqualTo(NAMES);
+
+    Files.writeString(dir.resolve("models/gbt-2/model.json"), "{\"learner\": {}}");
+    assertThatThrownBy(() -> StreamCommand.promotedModel(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("AML_DATA_DIR=")
+        .hasMessageContaining("cannot be read");
   }
 
   @Test

@@ -2,9 +2,12 @@ package io.amlmonitor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.kafka.KafkaBroker;
+import io.amlmonitor.ml.ModelMetadata;
+import io.amlmonitor.ml.ModelRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +26,8 @@ import redis.clients.jedis.Jedis;
 /**
  * {@code aml produce} then {@code aml stream --until-end}: the command runs the Flink job on a
  * local MiniCluster against an in-process broker and the machine's Redis, and every transaction
- * gets its decision in the embedded system of record.
+ * gets its decision in the embedded system of record, scored with the model promoted in the data
+ * directory.
  */
 class StreamCommandIT {
 
@@ -57,6 +64,22 @@ class StreamCommandIT {
               "--days",
               "5");
       assertThat(code).as(produced.toString(StandardCharsets.UTF_8)).isZero();
+      ModelRegistry models = new ModelRegistry(dir.resolve("data/models"));
+      models.save(
+          new ModelMetadata(
+              "gbt-stream",
+              Instant.parse("2026-11-21T10:00:00Z"),
+              ModelsCommandTest.NAMES,
+              "is_laundering",
+              "ab".repeat(32),
+              2000,
+              Map.of(),
+              2,
+              1,
+              0.1,
+              Map.of()),
+          ModelsCommandTest.train(1));
+      models.promote("gbt-stream", "ana", Instant.parse("2026-11-21T11:00:00Z"));
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -80,9 +103,17 @@ class StreamCommandIT {
               "--until-end");
       String text = out.toString(StandardCharsets.UTF_8);
       assertThat(code).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
-      assertThat(text).contains("finished: 300 transactions scored");
+      assertThat(text)
+          .contains("finished: 300 transactions scored")
+          .contains("Scoring with the rules and model gbt-stream");
       try (Database db = Database.open(new DatabaseConfig.Embedded(dir.resolve("data/db"), 2))) {
         assertThat(db.decisions().count()).isEqualTo(300);
+        List<String> versions = new ArrayList<>();
+        db.decisions()
+            .forEachCreatedIn(
+                new TimeRange(Instant.EPOCH, Instant.now().plusSeconds(3600)),
+                d -> versions.add(d.modelVersion()));
+        assertThat(versions).hasSize(300).containsOnly("gbt-stream");
       }
       try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
         assertThat(jedis.keys(prefix + "state:CUSTOMER:*")).isNotEmpty();

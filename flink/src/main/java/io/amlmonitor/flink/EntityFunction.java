@@ -6,20 +6,16 @@ import io.amlmonitor.core.feature.EventLog.Placement;
 import io.amlmonitor.core.feature.FeatureEngine;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureVector;
-import io.amlmonitor.core.feature.PopulationStats;
 import io.amlmonitor.redis.RedisStateWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
@@ -37,15 +33,13 @@ import org.apache.flink.util.Collector;
  * the payer accepted it; the changed state is written to Redis, in the layout the API reads, within
  * the flush interval and before every checkpoint completes.
  *
- * <p>Every task also keeps the population statistics of all accepted payments (a broadcast input),
- * which the features comparing a payment with the whole population read; the first task writes them
- * to Redis with its states.
+ * <p>Every task also keeps the population statistics of all accepted payments (a broadcast input,
+ * counted in event-time order by {@link PopulationFeed}), which the features comparing a payment
+ * with the whole population read; the first task writes them to Redis with its states.
  */
 final class EntityFunction
     extends KeyedBroadcastProcessFunction<String, Events.Part, Events.Payment, Events.PartFeatures>
     implements CheckpointedFunction {
-  static final MapStateDescriptor<Integer, PopulationStats> POPULATION =
-      new MapStateDescriptor<>("population", IntSerializer.INSTANCE, PopulationSerializer.INSTANCE);
   private static final int MAX_UNWRITTEN = 4_096;
 
   private final JobSettings.Scoring scoring;
@@ -53,9 +47,7 @@ final class EntityFunction
   private transient FeatureEngine engine;
   private transient KeyedEntityStateStore store;
   private transient MapState<Long, List<Events.Part>> waiting;
-  private transient PopulationStats population;
-  private transient boolean adopted;
-  private transient boolean populationChanged;
+  private transient PopulationFeed population;
   private transient boolean writesPopulation;
   private transient RedisStateWriter writer;
   private transient Map<String, RedisStateWriter.Change> unwritten;
@@ -89,14 +81,14 @@ final class EntityFunction
                     "waiting",
                     LongSerializer.INSTANCE,
                     new ListSerializer<>(PartSerializer.INSTANCE)));
-    population = new PopulationStats();
+    population = new PopulationFeed();
     engine =
         new FeatureEngine(
             FeatureRegistry.standard(),
             scoring.featureSettings(),
             store,
             scoring.customerProfiles(),
-            population);
+            population.readable());
     writer =
         new RedisStateWriter(
             redis.host(), redis.port(), scoring.codec(), redis.keyPrefix(), redis.ttl());
@@ -131,7 +123,10 @@ final class EntityFunction
 
   private void apply(Events.Part part, ReadOnlyContext ctx, Collector<Events.PartFeatures> out)
       throws Exception {
-    adopt(ctx.getBroadcastState(POPULATION));
+    population.adopt(
+        ctx.getBroadcastState(PopulationFeed.POPULATION),
+        ctx.getBroadcastState(PopulationFeed.HELD));
+    population.catchUp(part.payment().timestamp().toEpochMilli());
     double[] values = new double[engine.registry().size()];
     long[] previous = FeatureVector.nothingRead();
     boolean known = engine.readParty(part.payment(), part.party(), values, previous);
@@ -159,24 +154,11 @@ final class EntityFunction
   @Override
   public void processBroadcastElement(
       Events.Payment payment, Context ctx, Collector<Events.PartFeatures> out) throws Exception {
-    BroadcastState<Integer, PopulationStats> state = ctx.getBroadcastState(POPULATION);
-    adopt(state);
-    if (state.get(0) != population) {
-      state.put(0, population);
-    }
-    population.addPayment(payment.at(), payment.cents());
-    populationChanged = true;
-  }
-
-  /** Continues from the population a restored checkpoint holds, once, before the first use. */
-  private void adopt(ReadOnlyBroadcastState<Integer, PopulationStats> state) throws Exception {
-    if (!adopted) {
-      PopulationStats restored = state.get(0);
-      if (restored != null && restored != population) {
-        population.load(restored.toBytes());
-      }
-      adopted = true;
-    }
+    population.add(
+        payment,
+        ctx.currentWatermark(),
+        ctx.getBroadcastState(PopulationFeed.POPULATION),
+        ctx.getBroadcastState(PopulationFeed.HELD));
   }
 
   @Override
@@ -196,14 +178,13 @@ final class EntityFunction
   }
 
   private void flush() {
-    boolean population = writesPopulation && populationChanged;
-    if (unwritten.isEmpty() && !population) {
+    boolean writePopulation = population.takeChanged() && writesPopulation;
+    if (unwritten.isEmpty() && !writePopulation) {
       return;
     }
-    writer.write(unwritten.values(), population ? this.population.toBytes() : null);
+    writer.write(unwritten.values(), writePopulation ? population.readable().toBytes() : null);
     written.inc(unwritten.size());
     unwritten.clear();
-    populationChanged = false;
   }
 
   /** Redis holds at least what the checkpoint holds, so a restore never serves older state. */

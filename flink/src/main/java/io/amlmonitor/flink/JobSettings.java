@@ -9,6 +9,8 @@ import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.core.scoring.RiskThresholds;
 import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.jdbc.DatabaseConfig;
+import io.amlmonitor.ml.ModelFiles;
+import io.amlmonitor.ml.TreeRiskModel;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -78,9 +80,10 @@ public record JobSettings(
 
   /**
    * How features and scores are computed: the feature settings, the rules (their text, compiled in
-   * each task) and the alert threshold.
+   * each task), the model (its files, read in each task) and the alert threshold.
    *
    * @param profiles expected monthly volume in cents by customer id
+   * @param model the files of the model that scores beside the rules, or null for the rules alone
    */
   public record Scoring(
       String zone,
@@ -91,8 +94,33 @@ public record JobSettings(
       double highRisk,
       double alertThreshold,
       String locale,
-      HashMap<String, Long> profiles)
+      HashMap<String, Long> profiles,
+      ModelFiles model)
       implements Serializable {
+    /** Scoring by the rules alone. */
+    public Scoring(
+        String zone,
+        Duration allowedLateness,
+        String rulesText,
+        String rulesSource,
+        double mediumRisk,
+        double highRisk,
+        double alertThreshold,
+        String locale,
+        HashMap<String, Long> profiles) {
+      this(
+          zone,
+          allowedLateness,
+          rulesText,
+          rulesSource,
+          mediumRisk,
+          highRisk,
+          alertThreshold,
+          locale,
+          profiles,
+          null);
+    }
+
     public Scoring {
       Objects.requireNonNull(zone, "zone");
       Objects.requireNonNull(allowedLateness, "allowedLateness");
@@ -129,8 +157,34 @@ public record JobSettings(
           .load(new ByteArrayInputStream(rulesText.getBytes(StandardCharsets.UTF_8)), rulesSource);
     }
 
+    /**
+     * The rules and, when there is one, the model, as the embedded path scores with them. The model
+     * counts no drift: the job has no one to report it to ({@code aml report} measures it over the
+     * recorded decisions).
+     *
+     * @throws io.amlmonitor.ml.ModelException when the model's files are not a model
+     */
     public Scorer scorer() {
-      return new Scorer(rules(), new RiskThresholds(mediumRisk, highRisk));
+      Scorer scorer = new Scorer(rules(), new RiskThresholds(mediumRisk, highRisk));
+      if (model != null) {
+        scorer.replaceModel(TreeRiskModel.of(model, false));
+      }
+      return scorer;
+    }
+
+    /** These settings scoring with {@code files} beside the rules (null: the rules alone). */
+    public Scoring withModel(ModelFiles files) {
+      return new Scoring(
+          zone,
+          allowedLateness,
+          rulesText,
+          rulesSource,
+          mediumRisk,
+          highRisk,
+          alertThreshold,
+          locale,
+          profiles,
+          files);
     }
 
     public Locale alertLocale() {

@@ -39,16 +39,21 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  *
  * Every operator calls the core: {@link AdmissionFunction} and {@link EntityFunction} the same
  * {@code FeatureEngine} the embedded path runs, party by party; {@link ScoreFunction} the same
- * scorer. Event time comes from the record timestamps (the producer sets them to the transaction's
- * time). Watermarks, which trail the newest time by the out-of-orderness bound, put each entity's
- * payments back in event-time order across partitions and payers ({@link EntityFunction}); the
- * windows themselves are the engine's, exact to the millisecond, and the engine places a payment
- * that comes later than the watermark as long as it is within the allowed lateness.
+ * scorer, with the rules and the model in the settings (the one promoted when the job was built).
+ * Event time comes from the record timestamps (the producer sets them to the transaction's time).
+ * Watermarks, which trail the newest time by the out-of-orderness bound, put each entity's payments
+ * back in event-time order across partitions and payers ({@link EntityFunction}); the windows
+ * themselves are the engine's, exact to the millisecond, and the engine places a payment that comes
+ * later than the watermark as long as it is within the allowed lateness.
  */
 public final class StreamJob {
-  /** A partition with nothing new for this long no longer holds the watermark back. */
-  /** An empty partition stops holding the watermark back after this long. */
-  private static final Duration EMPTY_PARTITION = Duration.ofSeconds(3);
+  /**
+   * A partition that has had no record stops holding the watermark back after this long: as long as
+   * a quiet one. At start a partition with a backlog can go seconds without a record while the
+   * tasks downstream start and hold the source back (4 to 7 s on a loaded 2-core machine); at 3 s,
+   * as before, the other partitions moved the watermark days ahead and its payments came too late.
+   */
+  private static final Duration EMPTY_PARTITION = Duration.ofSeconds(30);
 
   /** A partition that has had records stops holding it back after this long without one. */
   private static final Duration QUIET_PARTITION = Duration.ofSeconds(30);
@@ -76,6 +81,9 @@ public final class StreamJob {
     env.getConfig().enableObjectReuse();
     env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL_MILLIS);
     JobSettings.Scoring scoring = settings.scoring();
+    // only the score operator reads the model: the others would carry its files in the job graph
+    // (and to every task) for nothing
+    JobSettings.Scoring withoutModel = scoring.withModel(null);
 
     DataStream<Events.Raw> raw =
         env.fromSource(source(), watermarks(settings.outOfOrderness().toMillis()), "transactions");
@@ -90,17 +98,19 @@ public final class StreamJob {
     SingleOutputStreamOperator<Events.Part> parts =
         transactions
             .keyBy(t -> t.customerId().value())
-            .process(new AdmissionFunction(scoring))
+            .process(new AdmissionFunction(withoutModel))
             .returns(Events.PART)
             .name("admission")
             .uid("admission");
     BroadcastStream<Events.Payment> population =
-        parts.getSideOutput(AdmissionFunction.ACCEPTED).broadcast(EntityFunction.POPULATION);
+        parts
+            .getSideOutput(AdmissionFunction.ACCEPTED)
+            .broadcast(PopulationFeed.POPULATION, PopulationFeed.HELD);
     SingleOutputStreamOperator<Events.PartFeatures> features =
         parts
             .keyBy(Events.Part::entityKey)
             .connect(population)
-            .process(new EntityFunction(scoring, settings.redis()))
+            .process(new EntityFunction(withoutModel, settings.redis()))
             .returns(Events.PART_FEATURES)
             .name("entity state")
             .uid("entity-state");

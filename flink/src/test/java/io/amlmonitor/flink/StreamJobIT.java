@@ -11,7 +11,6 @@ import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.feature.InMemoryEntityStateStore;
 import io.amlmonitor.core.pipeline.Decision;
 import io.amlmonitor.core.pipeline.TransactionProcessor;
-import io.amlmonitor.core.rules.RuleSetLoader;
 import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.generator.Generator;
 import io.amlmonitor.generator.GeneratorConfig;
@@ -21,8 +20,8 @@ import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.kafka.KafkaBroker;
 import io.amlmonitor.kafka.Topics;
 import io.amlmonitor.kafka.TransactionProducer;
+import io.amlmonitor.ml.ModelFiles;
 import io.amlmonitor.redis.CachedRedisEntityStateStore;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,8 @@ import org.junit.jupiter.api.Test;
  * The streaming job for real: an in-process KRaft broker, a Flink MiniCluster, the machine's Redis
  * and PostgreSQL. A generated stream goes through the job; the features served from Redis, read as
  * {@code aml serve} reads them, must equal the embedded engine's for the same stream, bit for bit,
- * and so must every decision's score; malformed records must land in the dead-letter topic.
+ * and so must every decision's score, level, model version and frozen reasons (with a model, and
+ * with the rules alone); malformed records must land in the dead-letter topic.
  */
 class StreamJobIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
@@ -98,10 +98,12 @@ class StreamJobIT {
   }
 
   @Test
-  void servedFeaturesAndScoresEqualTheEmbeddedEnginesAndMalformedRecordsBecomeDeadLetters()
+  void servedFeaturesAndModelScoresEqualTheEmbeddedPathsAndMalformedRecordsBecomeDeadLetters()
       throws Exception {
-    Run run = new Run("whole");
-    List<Transaction> stream = generated(PAYMENTS);
+    List<LabelledTransaction> labelled = generated(PAYMENTS);
+    ModelFiles model = TestScoring.modelTrainedOn(labelled, dir.resolve("models"), "gbt-stream-it");
+    Run run = new Run("whole", TestScoring.rulesAlone().withModel(model));
+    List<Transaction> stream = transactions(labelled);
     run.produce(stream);
     run.produce(List.of(stream.get(10))); // a repeat: counted once
     run.produceRaw("not json at all");
@@ -113,7 +115,15 @@ class StreamJobIT {
     new StreamJob(run.settings(true)).build(env);
     env.execute("stream-job-it");
 
-    run.check(stream);
+    Embedded expected = run.check(stream);
+    // not vacuous: the model scored every payment and explained some alerts
+    assertThat(expected.decisions)
+        .allSatisfy(d -> assertThat(d.assessment().modelVersion()).isEqualTo("gbt-stream-it"));
+    assertThat(expected.decisions.stream().filter(d -> d.alert() != null))
+        .anySatisfy(
+            d ->
+                assertThat(d.alert().reasons())
+                    .anySatisfy(r -> assertThat(r).startsWith("Risk model: ")));
     List<String> deadLetters = run.read(run.deadLetterTopic, 2);
     assertThat(deadLetters).hasSize(2);
     assertThat(deadLetters.get(0)).contains("\"record\":\"not json at all\"").contains("reason");
@@ -123,8 +133,8 @@ class StreamJobIT {
   @Test
   void aJobKilledMidStreamAndRestoredFromItsCheckpointCountsEveryTransactionOnce()
       throws Exception {
-    Run run = new Run("restore");
-    List<Transaction> stream = generated(PAYMENTS);
+    Run run = new Run("restore", TestScoring.rulesAlone());
+    List<Transaction> stream = transactions(generated(PAYMENTS));
     int half = stream.size() / 2;
     run.produce(stream.subList(0, half));
 
@@ -188,8 +198,10 @@ class StreamJobIT {
     final DatabaseConfig.Postgres schema;
     final Path checkpoints;
     final Database database;
+    final JobSettings.Scoring scoring;
 
-    Run(String name) {
+    Run(String name, JobSettings.Scoring scoring) {
+      this.scoring = scoring;
       String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
       topic = id + "-transactions";
       deadLetterTopic = id + "-dead-letters";
@@ -210,7 +222,7 @@ class StreamJobIT {
     JobSettings settings(boolean bounded) {
       return new JobSettings(
           new JobSettings.Source(broker.bootstrapServers(), topic, "aml-it", bounded),
-          scoring(),
+          scoring,
           new JobSettings.RedisTarget(
               TestServices.REDIS_HOST,
               TestServices.REDIS_PORT,
@@ -300,7 +312,7 @@ class StreamJobIT {
      */
     void awaitConverged(List<Transaction> stream) throws Exception {
       long deadline = System.nanoTime() + WAIT.toNanos();
-      Embedded expected = new Embedded(stream);
+      Embedded expected = new Embedded(stream, scoring);
       while (true) {
         try {
           checkServed(stream, expected);
@@ -315,9 +327,13 @@ class StreamJobIT {
       }
     }
 
-    /** Served features and recorded decisions against the embedded engine's, for {@code stream}. */
-    void check(List<Transaction> stream) throws Exception {
-      Embedded expected = new Embedded(stream);
+    /**
+     * Served features and recorded decisions against the embedded path's, for {@code stream}.
+     *
+     * @return the embedded path's run
+     */
+    Embedded check(List<Transaction> stream) throws Exception {
+      Embedded expected = new Embedded(stream, scoring);
 
       Map<String, Decision> want = new LinkedHashMap<>();
       expected.decisions.forEach(d -> want.putIfAbsent(d.transaction().id().value(), d));
@@ -325,9 +341,22 @@ class StreamJobIT {
       int alerts = 0;
       for (Decision d : want.values()) {
         DecisionRecord got = database.decisions().find(d.transaction().id()).orElseThrow();
+        DecisionRecord embedded = DecisionRecord.of(d, got.createdAt());
+        assertThat(got.features())
+            .as("features of %s", d.transaction().id())
+            .isEqualTo(embedded.features());
         assertThat(got.riskScore())
             .as("score of %s", d.transaction().id())
-            .isEqualTo(d.assessment().riskScore());
+            .isEqualTo(embedded.riskScore());
+        assertThat(got.riskLevel())
+            .as("level of %s", d.transaction().id())
+            .isEqualTo(embedded.riskLevel());
+        assertThat(got.modelVersion())
+            .as("model of %s", d.transaction().id())
+            .isEqualTo(embedded.modelVersion());
+        assertThat(got.reasons())
+            .as("reasons of %s", d.transaction().id())
+            .isEqualTo(embedded.reasons());
         alerts += d.alert() != null ? 1 : 0;
       }
       Set<String> alertIds = new HashSet<>();
@@ -336,6 +365,7 @@ class StreamJobIT {
       }
       assertThat(alertIds).hasSize(alerts);
       checkServed(stream, expected);
+      return expected;
     }
 
     /** The features served from Redis against the embedded engine's, for {@code stream}. */
@@ -346,12 +376,12 @@ class StreamJobIT {
           new CachedRedisEntityStateStore(
               TestServices.REDIS_HOST,
               TestServices.REDIS_PORT,
-              scoring().codec(),
+              scoring.codec(),
               prefix,
               Duration.ofDays(30),
               Duration.ofSeconds(1))) {
         FeatureEngine reader =
-            new FeatureEngine(FeatureRegistry.standard(), scoring().featureSettings(), served);
+            new FeatureEngine(FeatureRegistry.standard(), scoring.featureSettings(), served);
         served.population().ifPresent(reader.population()::load);
         for (Instant when :
             List.of(at.plusMillis(1), at.plusSeconds(1_800), at.minusSeconds(3_600))) {
@@ -383,25 +413,28 @@ class StreamJobIT {
     }
   }
 
-  /** The embedded path over the same stream, in the order it was produced. */
+  /**
+   * The embedded path over the same stream, in the order it was produced, with the same rules and
+   * model and no graph (as with graph detection off).
+   */
   private static final class Embedded {
     final FeatureEngine engine;
     final List<Decision> decisions = new ArrayList<>();
     final Set<String> customers = new TreeSet<>();
     final Set<String> merchants = new TreeSet<>();
 
-    Embedded(List<Transaction> stream) throws Exception {
+    Embedded(List<Transaction> stream, JobSettings.Scoring scoring) throws Exception {
       engine =
           new FeatureEngine(
               FeatureRegistry.standard(),
-              scoring().featureSettings(),
+              scoring.featureSettings(),
               new InMemoryEntityStateStore());
       TransactionProcessor processor =
           new TransactionProcessor(
               engine,
-              scoring().scorer(),
+              scoring.scorer(),
               new InMemoryAlertRepository(),
-              scoring().alertThreshold(),
+              scoring.alertThreshold(),
               InstantSource.system(),
               Locale.ENGLISH);
       for (Transaction t : stream) {
@@ -417,34 +450,18 @@ class StreamJobIT {
     }
   }
 
-  private static JobSettings.Scoring scoring() {
-    String rules;
-    try (InputStream in =
-        StreamJobIT.class.getClassLoader().getResourceAsStream(RuleSetLoader.DEFAULT_RESOURCE)) {
-      rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return new JobSettings.Scoring(
-        "UTC",
-        Duration.ofMinutes(5),
-        rules,
-        "classpath:" + RuleSetLoader.DEFAULT_RESOURCE,
-        0.3,
-        0.6,
-        0.6,
-        "en",
-        null);
-  }
-
   /** A generated stream: customers paying merchants and one another, with laundering among them. */
-  private static List<Transaction> generated(int n) {
+  private static List<LabelledTransaction> generated(int n) {
     Iterator<LabelledTransaction> it =
         Generator.create(GeneratorConfig.of(300, 40, 10, 42).withLaunderingShare(0.05)).iterator();
-    List<Transaction> out = new ArrayList<>(n);
+    List<LabelledTransaction> out = new ArrayList<>(n);
     while (it.hasNext() && out.size() < n) {
-      out.add(it.next().transaction());
+      out.add(it.next());
     }
     return out;
+  }
+
+  private static List<Transaction> transactions(List<LabelledTransaction> labelled) {
+    return labelled.stream().map(LabelledTransaction::transaction).toList();
   }
 }

@@ -82,12 +82,27 @@ public final class ModelRegistry {
 
   /** Reads version {@code version}. */
   public RegisteredModel load(String version) {
+    ModelFiles files = files(version);
+    try {
+      JsonNode metadata = JSON.readTree(files.metadataJson());
+      return new RegisteredModel(
+          root.resolve(version), metadata, TreeEnsemble.fromXgboostJson(files.modelJson()));
+    } catch (IOException e) {
+      throw new ModelException("could not read model " + version + " from " + root, e);
+    }
+  }
+
+  /**
+   * The stored files of version {@code version}, as they are: to carry the model where this
+   * directory is not (a stream job's task managers).
+   */
+  public ModelFiles files(String version) {
     Path dir = root.resolve(version);
     try {
-      JsonNode metadata = JSON.readTree(dir.resolve(METADATA_FILE).toFile());
-      TreeEnsemble model =
-          TreeEnsemble.fromXgboostJson(Files.readAllBytes(dir.resolve(MODEL_FILE)));
-      return new RegisteredModel(dir, metadata, model);
+      return new ModelFiles(
+          version,
+          Files.readAllBytes(dir.resolve(MODEL_FILE)),
+          Files.readAllBytes(dir.resolve(METADATA_FILE)));
     } catch (IOException e) {
       throw new ModelException("could not read model " + version + " from " + root, e);
     }

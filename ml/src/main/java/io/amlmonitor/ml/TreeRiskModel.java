@@ -1,9 +1,12 @@
 package io.amlmonitor.ml;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amlmonitor.core.feature.FeatureRegistry;
 import io.amlmonitor.core.feature.FeatureVector;
 import io.amlmonitor.core.scoring.FeatureContribution;
 import io.amlmonitor.core.scoring.RiskModel;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ public final class TreeRiskModel implements RiskModel {
   /** The input that is the transaction's amount rather than a feature of the vector. */
   public static final String AMOUNT = "amount";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FROM_AMOUNT = -2;
   private static final int MISSING = -1;
 
@@ -76,17 +80,48 @@ public final class TreeRiskModel implements RiskModel {
 
   /** The model of a registry entry, its inputs named by its metadata's {@code feature_names}. */
   public static TreeRiskModel of(ModelRegistry.RegisteredModel registered) {
+    return of(
+        registered.metadata(),
+        registered.model(),
+        "the metadata in " + registered.directory(),
+        true);
+  }
+
+  /**
+   * The model in {@code files}, read in pure Java (no XGBoost, no registry directory).
+   *
+   * @param measureDrift whether to count the rows it scores against its training reference, when
+   *     its metadata has one ({@link #drift()})
+   * @throws ModelException when the files are not a model this evaluator reads
+   */
+  public static TreeRiskModel of(ModelFiles files, boolean measureDrift) {
+    JsonNode metadata;
+    try {
+      metadata = JSON.readTree(files.metadataJson());
+    } catch (IOException e) {
+      throw new ModelException(
+          "the metadata of model " + files.version() + " is not JSON: " + e.getMessage(), e);
+    }
+    return of(
+        metadata,
+        TreeEnsemble.fromXgboostJson(files.modelJson()),
+        "the metadata of model " + files.version(),
+        measureDrift);
+  }
+
+  private static TreeRiskModel of(
+      JsonNode metadata, TreeEnsemble model, String where, boolean measureDrift) {
     List<String> names = new ArrayList<>();
-    registered.metadata().path("feature_names").forEach(n -> names.add(n.asText()));
-    String version = registered.metadata().path("version").asText();
+    metadata.path("feature_names").forEach(n -> names.add(n.asText()));
+    String version = metadata.path("version").asText();
     if (version.isEmpty()) {
-      throw new ModelException("the metadata in " + registered.directory() + " has no version");
+      throw new ModelException(where + " has no version");
     }
     return new TreeRiskModel(
         version,
         names,
-        registered.model(),
-        DriftReference.fromMetadata(registered.metadata()).orElse(null));
+        model,
+        measureDrift ? DriftReference.fromMetadata(metadata).orElse(null) : null);
   }
 
   @Override
