@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,9 @@ public final class ApiServer implements AutoCloseable {
           "GET /docs",
           "GET /openapi.json");
 
+  /** How long {@link #close()} waits for requests in flight to finish. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
   private final ApiContext ctx;
   private final GraphRoutes graphRoutes;
   private final ObjectMapper mapper = Json.mapper();
@@ -85,6 +89,10 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = context.maxBodyBytes();
               config.http.prefer405over404 = true;
               config.staticFiles.enableWebjars();
+              // Jetty's default stop closes connections with requests still in flight (the
+              // client sees an empty reply); with a stop timeout it stops accepting, then lets
+              // those requests finish. Javalin's server already counts them (StatisticsHandler).
+              config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
             });
     routes();
     errors();
@@ -407,6 +415,10 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
+  /**
+   * Stops accepting connections, waits up to {@link #STOP_GRACE} for requests in flight to get
+   * their responses, then stops.
+   */
   @Override
   public void close() {
     app.stop();

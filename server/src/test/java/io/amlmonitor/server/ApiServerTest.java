@@ -20,6 +20,9 @@ import io.amlmonitor.core.scoring.Scorer;
 import io.amlmonitor.core.store.StoreUnavailableException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +33,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +51,8 @@ class ApiServerTest {
   private final AtomicBoolean ingestFull = new AtomicBoolean();
   private final AtomicBoolean storeDown = new AtomicBoolean();
   private final AtomicBoolean drifting = new AtomicBoolean();
+  private final CountDownLatch scoringEntered = new CountDownLatch(1);
+  private final AtomicReference<CountDownLatch> scoringGate = new AtomicReference<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private FeatureEngine engine;
   private TransactionProcessor processor;
@@ -73,6 +82,16 @@ class ApiServerTest {
 
               @Override
               public List<Decision> scoreAll(List<Transaction> batch) {
+                CountDownLatch gate = scoringGate.get();
+                if (gate != null) {
+                  scoringEntered.countDown();
+                  try {
+                    gate.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                  }
+                }
                 if (storeDown.get()) {
                   throw new StoreUnavailableException(
                       "PostgreSQL at db.example:5432: connection refused", null);
@@ -170,6 +189,46 @@ class ApiServerTest {
         .isEqualTo("Amount of 15,000.00 is above the reporting threshold of 10,000.00");
     assertThat(body.has("processing_time_ms")).isTrue();
     assertThat(body.get("timestamp").asText()).isEqualTo("2026-06-01T12:00:00Z");
+  }
+
+  @Test
+  void closingLetsARequestInFlightFinishAndRefusesNewConnections() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    scoringGate.set(release);
+    int port = server.port();
+    CompletableFuture<HttpResponse<String>> inFlight =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return post(
+                    "/predict",
+                    "{\"customer_id\": \"CUST_000001\", \"merchant_id\": \"MERCH_0001\", \"amount\": 15000.00}");
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    assertThat(scoringEntered.await(30, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+    while (accepts(port)) {
+      Thread.sleep(20);
+    }
+    assertThat(closing).isNotDone();
+    release.countDown();
+
+    HttpResponse<String> r = inFlight.get(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r).get("risk_level").asText()).isEqualTo("MEDIUM");
+    closing.get(30, TimeUnit.SECONDS);
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A model of the scorer's port that always gives 0.5 and blames the amount. */
