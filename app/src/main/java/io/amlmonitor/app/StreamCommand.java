@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -304,6 +305,11 @@ final class StreamCommand implements Callable<Integer> {
           try {
             result.get();
           } catch (ExecutionException e) {
+            if (cancelled(e)) {
+              // on a cluster, by `flink cancel` (or the web UI): what the operator asked for
+              out.println(msg.get("stream.cancelled", scored, checkpoints));
+              return 0;
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             out.println(msg.get("stream.failed", scored, String.valueOf(cause.getMessage())));
             LOG.error("The stream job failed", cause);
@@ -328,5 +334,14 @@ final class StreamCommand implements Callable<Integer> {
         // Ctrl-C: the hook has run
       }
     }
+  }
+
+  private static boolean cancelled(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JobCancellationException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
