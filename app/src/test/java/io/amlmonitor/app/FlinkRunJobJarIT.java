@@ -213,7 +213,7 @@ class FlinkRunJobJarIT {
 
   private static void stillRunning(FlinkCluster cluster, Process run, long deadline, String what) {
     assertThat(run.isAlive())
-        .as("flink run ended while waiting for %s: %s%s", what, cluster.output("flink-run"), "")
+        .as("flink run ended while waiting for %s: %s", what, cluster.output("flink-run"))
         .isTrue();
     assertThat(System.nanoTime())
         .as("waiting for %s: %s%s", what, cluster.output("flink-run"), cluster.logs())
