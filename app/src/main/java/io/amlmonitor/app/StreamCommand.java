@@ -104,7 +104,9 @@ final class StreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--until-end",
-      description = "Stop at the end the topic had when the job started, instead of running on.")
+      description =
+          "Stop at the end the topic had when the job started, instead of running on. Refused "
+              + "when a checkpoint would be restored: add --fresh.")
   boolean untilEnd;
 
   @Option(
@@ -273,6 +275,15 @@ final class StreamCommand implements Callable<Integer> {
         (checkpointDir != null ? checkpointDir : settings.dataDir().resolve("flink-checkpoints"))
             .toAbsolutePath();
     Optional<Path> restore = fresh ? Optional.empty() : Checkpoints.latest(checkpoints);
+    if (untilEnd && restore.isPresent()) {
+      // A checkpoint holds each Kafka partition's split with the end it was created with: a job
+      // that reads on gave it none, and restored into a bounded job it keeps the job reading.
+      throw new ConfigException(
+          "--until-end",
+          restore.get().toString(),
+          "cannot continue from a checkpoint: the restored source would read on and the job never"
+              + " end; add --fresh to start without one, or run without --until-end");
+    }
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(
             Checkpoints.configuration(checkpoints, restore.orElse(null)));

@@ -94,31 +94,24 @@ class FlinkRunJobJarIT {
       try (Topics topics = new Topics(servers)) {
         topics.ensure(topic, 3, Duration.ofSeconds(60));
       }
-      List<Transaction> stream = generated(1_500);
+      List<Transaction> generated = generated(2_000);
+      List<Transaction> stream = generated.subList(0, 1_500);
+      List<Transaction> later = generated.subList(1_500, generated.size());
       List<Transaction> produced = new ArrayList<>(stream);
       produced.add(stream.get(10)); // a repeat: counted once
       produce(servers, topic, produced);
       produceRaw(servers, topic, "not json at all");
       produceRaw(servers, topic, "{\"transaction_id\":\"X1\",\"amount\":12.5}");
-      EmbeddedPath expected = new EmbeddedPath(produced, scoring(env, servers, topic));
+      JobSettings.Scoring scoring = scoring(env, servers, topic);
+      EmbeddedPath expected = new EmbeddedPath(produced, scoring);
 
-      Process run =
-          cluster.cli(
-              "flink-run",
-              env,
-              "run",
-              "-c",
-              Main.class.getName(),
-              jar.toAbsolutePath().toString(),
-              "stream",
-              "--checkpoint-dir",
-              dir.resolve("checkpoints").toString());
+      Process run = submit(cluster, env, jar, dir, "flink-run");
       try (Database database =
           Database.open(
               new DatabaseConfig.Postgres(
                   "127.0.0.1", 5432, "test", "postgres", null, schema, 2))) {
-        String job = awaitJobId(cluster, run);
-        awaitDecisions(cluster, run, database, expected.firstDecisions().size());
+        String job = awaitJobId(cluster, "flink-run", run);
+        awaitDecisions(cluster, "flink-run", run, database, expected.firstDecisions().size());
         awaitServed(expected, prefix);
         expected.assertDecisionsIn(database);
         assertThat(expected.decisions())
@@ -135,15 +128,41 @@ class FlinkRunJobJarIT {
         assertThat(expected.alerts()).isPositive();
         assertThat(alertIds).hasSize(expected.alerts());
 
-        Process cancel = cluster.cli("flink-cancel", env, "cancel", job);
-        assertThat(cancel.waitFor(60, TimeUnit.SECONDS)).as("flink cancel ends").isTrue();
-        assertThat(cancel.exitValue()).as(cluster.output("flink-cancel")).isZero();
+        cancel(cluster, env, job);
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("flink run ends").isTrue();
         assertThat(run.exitValue()).as(cluster.output("flink-run")).isZero();
         assertThat(cluster.output("flink-run"))
             .contains("Scoring with the rules and model gbt-cluster")
             .contains("Stream job cancelled");
         assertThat(cluster.overview()).contains("\"jobs-cancelled\":1", "\"jobs-failed\":0");
+
+        // more payments while it is stopped; the next run continues from the newest checkpoint
+        produce(servers, topic, later);
+        produced.addAll(later);
+        EmbeddedPath all = new EmbeddedPath(produced, scoring);
+        Process refused = submit(cluster, env, jar, dir, "flink-run-until-end", "--until-end");
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).as(cluster.output("flink-run-until-end")).isEqualTo(2);
+        assertThat(cluster.output("flink-run-until-end"))
+            .contains("--until-end")
+            .contains("cannot continue from a checkpoint");
+
+        Process restored = submit(cluster, env, jar, dir, "flink-run-restored");
+        try {
+          String again = awaitJobId(cluster, "flink-run-restored", restored);
+          assertThat(cluster.output("flink-run-restored"))
+              .contains("starting from " + dir.resolve("checkpoints"));
+          awaitDecisions(
+              cluster, "flink-run-restored", restored, database, all.firstDecisions().size());
+          awaitServed(all, prefix);
+          all.assertDecisionsIn(database);
+          cancel(cluster, env, again);
+          assertThat(restored.waitFor(60, TimeUnit.SECONDS)).as("flink run ends").isTrue();
+          assertThat(restored.exitValue()).as(cluster.output("flink-run-restored")).isZero();
+        } finally {
+          restored.destroyForcibly();
+        }
+        assertThat(cluster.overview()).contains("\"jobs-cancelled\":2", "\"jobs-failed\":0");
       } finally {
         run.destroyForcibly();
       }
@@ -190,33 +209,66 @@ class FlinkRunJobJarIT {
     models.promote("gbt-cluster", "ana", Instant.parse("2026-11-21T11:00:00Z"));
   }
 
-  private static String awaitJobId(FlinkCluster cluster, Process run) throws Exception {
+  /** {@code flink run -c io.amlmonitor.app.Main JAR stream --checkpoint-dir DIR EXTRA}. */
+  private static Process submit(
+      FlinkCluster cluster,
+      Map<String, String> env,
+      Path jar,
+      Path dir,
+      String name,
+      String... extra)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "-c",
+                Main.class.getName(),
+                jar.toAbsolutePath().toString(),
+                "stream",
+                "--checkpoint-dir",
+                dir.resolve("checkpoints").toString()));
+    args.addAll(List.of(extra));
+    return cluster.cli(name, env, args.toArray(String[]::new));
+  }
+
+  private static void cancel(FlinkCluster cluster, Map<String, String> env, String job)
+      throws Exception {
+    Process cancel = cluster.cli("flink-cancel-" + job, env, "cancel", job);
+    assertThat(cancel.waitFor(60, TimeUnit.SECONDS)).as("flink cancel ends").isTrue();
+    assertThat(cancel.exitValue()).as(cluster.output("flink-cancel-" + job)).isZero();
+  }
+
+  private static String awaitJobId(FlinkCluster cluster, String name, Process run)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
-      Matcher m = JOB_ID.matcher(cluster.output("flink-run"));
+      Matcher m = JOB_ID.matcher(cluster.output(name));
       if (m.find()) {
         return m.group(1);
       }
-      stillRunning(cluster, run, deadline, "the job to be submitted");
+      stillRunning(cluster, name, run, deadline, "the job to be submitted");
       Thread.sleep(200);
     }
   }
 
   private static void awaitDecisions(
-      FlinkCluster cluster, Process run, Database database, long count) throws Exception {
+      FlinkCluster cluster, String name, Process run, Database database, long count)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (database.decisions().count() < count) {
-      stillRunning(cluster, run, deadline, count + " decisions");
+      stillRunning(cluster, name, run, deadline, count + " decisions");
       Thread.sleep(200);
     }
   }
 
-  private static void stillRunning(FlinkCluster cluster, Process run, long deadline, String what) {
+  private static void stillRunning(
+      FlinkCluster cluster, String name, Process run, long deadline, String what) {
     assertThat(run.isAlive())
-        .as("flink run ended while waiting for %s: %s", what, cluster.output("flink-run"))
+        .as("flink run ended while waiting for %s: %s", what, cluster.output(name))
         .isTrue();
     assertThat(System.nanoTime())
-        .as("waiting for %s: %s%s", what, cluster.output("flink-run"), cluster.logs())
+        .as("waiting for %s: %s%s", what, cluster.output(name), cluster.logs())
         .isLessThan(deadline);
   }
 
