@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,9 @@ final class StreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--until-end",
-      description = "Stop at the end the topic had when the job started, instead of running on.")
+      description =
+          "Stop at the end the topic had when the job started, instead of running on. Refused "
+              + "when a checkpoint would be restored: add --fresh.")
   boolean untilEnd;
 
   @Option(
@@ -272,6 +275,15 @@ final class StreamCommand implements Callable<Integer> {
         (checkpointDir != null ? checkpointDir : settings.dataDir().resolve("flink-checkpoints"))
             .toAbsolutePath();
     Optional<Path> restore = fresh ? Optional.empty() : Checkpoints.latest(checkpoints);
+    if (untilEnd && restore.isPresent()) {
+      // A checkpoint holds each Kafka partition's split with the end it was created with: a job
+      // that reads on gave it none, and restored into a bounded job it keeps the job reading.
+      throw new ConfigException(
+          "--until-end",
+          restore.get().toString(),
+          "cannot continue from a checkpoint: the restored source would read on and the job never"
+              + " end; add --fresh to start without one, or run without --until-end");
+    }
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(
             Checkpoints.configuration(checkpoints, restore.orElse(null)));
@@ -304,6 +316,11 @@ final class StreamCommand implements Callable<Integer> {
           try {
             result.get();
           } catch (ExecutionException e) {
+            if (cancelled(e)) {
+              // on a cluster, by `flink cancel` (or the web UI): what the operator asked for
+              out.println(msg.get("stream.cancelled", scored, checkpoints));
+              return 0;
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             out.println(msg.get("stream.failed", scored, String.valueOf(cause.getMessage())));
             LOG.error("The stream job failed", cause);
@@ -328,5 +345,14 @@ final class StreamCommand implements Callable<Integer> {
         // Ctrl-C: the hook has run
       }
     }
+  }
+
+  private static boolean cancelled(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JobCancellationException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

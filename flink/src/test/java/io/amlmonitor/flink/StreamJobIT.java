@@ -2,16 +2,7 @@ package io.amlmonitor.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.amlmonitor.core.alert.InMemoryAlertRepository;
 import io.amlmonitor.core.domain.Transaction;
-import io.amlmonitor.core.feature.EntityType;
-import io.amlmonitor.core.feature.FeatureEngine;
-import io.amlmonitor.core.feature.FeatureRegistry;
-import io.amlmonitor.core.feature.FeatureVector;
-import io.amlmonitor.core.feature.InMemoryEntityStateStore;
-import io.amlmonitor.core.pipeline.Decision;
-import io.amlmonitor.core.pipeline.TransactionProcessor;
-import io.amlmonitor.core.store.DecisionRecord;
 import io.amlmonitor.generator.Generator;
 import io.amlmonitor.generator.GeneratorConfig;
 import io.amlmonitor.generator.LabelledTransaction;
@@ -21,24 +12,18 @@ import io.amlmonitor.kafka.KafkaBroker;
 import io.amlmonitor.kafka.Topics;
 import io.amlmonitor.kafka.TransactionProducer;
 import io.amlmonitor.ml.ModelFiles;
-import io.amlmonitor.redis.CachedRedisEntityStateStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -115,11 +100,11 @@ class StreamJobIT {
     new StreamJob(run.settings(true)).build(env);
     env.execute("stream-job-it");
 
-    Embedded expected = run.check(stream);
+    EmbeddedPath expected = run.check(stream);
     // not vacuous: the model scored every payment and explained some alerts
-    assertThat(expected.decisions)
+    assertThat(expected.decisions())
         .allSatisfy(d -> assertThat(d.assessment().modelVersion()).isEqualTo("gbt-stream-it"));
-    assertThat(expected.decisions.stream().filter(d -> d.alert() != null))
+    assertThat(expected.decisions().stream().filter(d -> d.alert() != null))
         .anySatisfy(
             d ->
                 assertThat(d.alert().reasons())
@@ -312,10 +297,10 @@ class StreamJobIT {
      */
     void awaitConverged(List<Transaction> stream) throws Exception {
       long deadline = System.nanoTime() + WAIT.toNanos();
-      Embedded expected = new Embedded(stream, scoring);
+      EmbeddedPath expected = new EmbeddedPath(stream, scoring);
       while (true) {
         try {
-          checkServed(stream, expected);
+          expected.assertServedFrom(TestServices.REDIS_HOST, TestServices.REDIS_PORT, prefix);
           check(stream);
           return;
         } catch (AssertionError notYet) {
@@ -332,121 +317,16 @@ class StreamJobIT {
      *
      * @return the embedded path's run
      */
-    Embedded check(List<Transaction> stream) throws Exception {
-      Embedded expected = new Embedded(stream, scoring);
-
-      Map<String, Decision> want = new LinkedHashMap<>();
-      expected.decisions.forEach(d -> want.putIfAbsent(d.transaction().id().value(), d));
-      assertThat(database.decisions().count()).isEqualTo(want.size());
-      int alerts = 0;
-      for (Decision d : want.values()) {
-        DecisionRecord got = database.decisions().find(d.transaction().id()).orElseThrow();
-        DecisionRecord embedded = DecisionRecord.of(d, got.createdAt());
-        assertThat(got.features())
-            .as("features of %s", d.transaction().id())
-            .isEqualTo(embedded.features());
-        assertThat(got.riskScore())
-            .as("score of %s", d.transaction().id())
-            .isEqualTo(embedded.riskScore());
-        assertThat(got.riskLevel())
-            .as("level of %s", d.transaction().id())
-            .isEqualTo(embedded.riskLevel());
-        assertThat(got.modelVersion())
-            .as("model of %s", d.transaction().id())
-            .isEqualTo(embedded.modelVersion());
-        assertThat(got.reasons())
-            .as("reasons of %s", d.transaction().id())
-            .isEqualTo(embedded.reasons());
-        alerts += d.alert() != null ? 1 : 0;
-      }
+    EmbeddedPath check(List<Transaction> stream) throws Exception {
+      EmbeddedPath expected = new EmbeddedPath(stream, scoring);
+      expected.assertDecisionsIn(database);
       Set<String> alertIds = new HashSet<>();
-      for (String alert : read(alertsTopic, alerts)) {
+      for (String alert : read(alertsTopic, expected.alerts())) {
         alertIds.add(alert.substring(0, alert.indexOf(',')));
       }
-      assertThat(alertIds).hasSize(alerts);
-      checkServed(stream, expected);
+      assertThat(alertIds).hasSize(expected.alerts());
+      expected.assertServedFrom(TestServices.REDIS_HOST, TestServices.REDIS_PORT, prefix);
       return expected;
-    }
-
-    /** The features served from Redis against the embedded engine's, for {@code stream}. */
-    void checkServed(List<Transaction> stream, Embedded expected) throws Exception {
-      Instant at =
-          stream.stream().map(Transaction::timestamp).max(Instant::compareTo).orElseThrow();
-      try (CachedRedisEntityStateStore served =
-          new CachedRedisEntityStateStore(
-              TestServices.REDIS_HOST,
-              TestServices.REDIS_PORT,
-              scoring.codec(),
-              prefix,
-              Duration.ofDays(30),
-              Duration.ofSeconds(1))) {
-        FeatureEngine reader =
-            new FeatureEngine(FeatureRegistry.standard(), scoring.featureSettings(), served);
-        served.population().ifPresent(reader.population()::load);
-        for (Instant when :
-            List.of(at.plusMillis(1), at.plusSeconds(1_800), at.minusSeconds(3_600))) {
-          for (String id : expected.customers) {
-            same(expected.engine, reader, EntityType.CUSTOMER, id, when);
-          }
-          for (String id : expected.merchants) {
-            same(expected.engine, reader, EntityType.MERCHANT, id, when);
-          }
-        }
-      }
-    }
-  }
-
-  private static void same(
-      FeatureEngine want, FeatureEngine got, EntityType type, String id, Instant at) {
-    FeatureVector w = want.entityFeatures(type, id, at);
-    FeatureVector g = got.entityFeatures(type, id, at);
-    assertThat(g == null).as("%s %s known", type, id).isEqualTo(w == null);
-    if (w == null) {
-      return;
-    }
-    for (int i = 0; i < w.registry().size(); i++) {
-      String name = w.registry().get(i).name();
-      assertThat(Double.doubleToRawLongBits(g.get(i)))
-          .as("%s of %s %s at %s (%s, expected %s)", name, type, id, at, g.get(i), w.get(i))
-          .isEqualTo(Double.doubleToRawLongBits(w.get(i)));
-      assertThat(g.ageMillis(i)).as("age of %s of %s %s", name, type, id).isEqualTo(w.ageMillis(i));
-    }
-  }
-
-  /**
-   * The embedded path over the same stream, in the order it was produced, with the same rules and
-   * model and no graph (as with graph detection off).
-   */
-  private static final class Embedded {
-    final FeatureEngine engine;
-    final List<Decision> decisions = new ArrayList<>();
-    final Set<String> customers = new TreeSet<>();
-    final Set<String> merchants = new TreeSet<>();
-
-    Embedded(List<Transaction> stream, JobSettings.Scoring scoring) throws Exception {
-      engine =
-          new FeatureEngine(
-              FeatureRegistry.standard(),
-              scoring.featureSettings(),
-              new InMemoryEntityStateStore());
-      TransactionProcessor processor =
-          new TransactionProcessor(
-              engine,
-              scoring.scorer(),
-              new InMemoryAlertRepository(),
-              scoring.alertThreshold(),
-              InstantSource.system(),
-              Locale.ENGLISH);
-      for (Transaction t : stream) {
-        decisions.add(processor.process(t));
-        customers.add(t.customerId().value());
-        if (t.counterpartyId() != null) {
-          customers.add(t.counterpartyId().value());
-        }
-        if (t.merchantId() != null) {
-          merchants.add(t.merchantId().value());
-        }
-      }
     }
   }
 

@@ -244,7 +244,11 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(5_000);
     // Fail at once when the first connection cannot be made: start-up reports it, naming the host.
     hc.setInitializationFailTimeout(1);
+    // The driver is named rather than looked up: java.sql.DriverManager only hands out drivers its
+    // caller's class loader can see, and a Flink task manager loads the job jar in a child-first
+    // loader of its own, where the lookup finds no driver for the URL.
     if (config instanceof DatabaseConfig.Postgres pg) {
+      hc.setDriverClassName(org.postgresql.Driver.class.getName());
       hc.setJdbcUrl(pg.url());
       hc.setUsername(pg.user());
       hc.setPassword(pg.password());
@@ -257,6 +261,7 @@ public final class Database implements AutoCloseable {
       } catch (IOException e) {
         throw new StoreException("cannot create " + h2.directory() + ": " + e.getMessage(), e);
       }
+      hc.setDriverClassName(org.h2.Driver.class.getName());
       hc.setJdbcUrl(h2.url(false));
       hc.setUsername(H2_USER);
       hc.setPassword("");
