@@ -8,6 +8,7 @@ import io.amlmonitor.app.config.Settings;
 import io.amlmonitor.core.domain.Transaction;
 import io.amlmonitor.flink.EmbeddedPath;
 import io.amlmonitor.flink.JobSettings;
+import io.amlmonitor.flink.TopicRecords;
 import io.amlmonitor.generator.Generator;
 import io.amlmonitor.generator.GeneratorConfig;
 import io.amlmonitor.generator.LabelledTransaction;
@@ -16,12 +17,9 @@ import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.kafka.KafkaBroker;
 import io.amlmonitor.kafka.Topics;
 import io.amlmonitor.kafka.TransactionProducer;
-import io.amlmonitor.ml.ModelMetadata;
-import io.amlmonitor.ml.ModelRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,13 +30,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -72,7 +66,7 @@ class FlinkRunJobJarIT {
     String prefix = "aml-it-flinkrun-" + id + ":";
     String topic = "flinkrun-" + id;
     Path data = dir.resolve("data");
-    promoteModel(data);
+    ModelsCommandTest.promote(data.resolve("models"), "gbt-cluster");
 
     try (KafkaBroker broker =
             KafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", 0, Duration.ofSeconds(60));
@@ -117,12 +111,12 @@ class FlinkRunJobJarIT {
         assertThat(expected.decisions())
             .allSatisfy(d -> assertThat(d.assessment().modelVersion()).isEqualTo("gbt-cluster"));
 
-        List<String> deadLetters = read(servers, topic + ".dead-letters", 2);
+        List<String> deadLetters = TopicRecords.read(servers, topic + ".dead-letters", 2);
         assertThat(deadLetters).hasSize(2);
         assertThat(deadLetters.get(0)).contains("\"record\":\"not json at all\"");
         assertThat(deadLetters.get(1)).contains("X1").contains("timestamp: is required");
         Set<String> alertIds = new HashSet<>();
-        for (String alert : read(servers, "alerts", expected.alerts())) {
+        for (String alert : TopicRecords.read(servers, "alerts", expected.alerts())) {
           alertIds.add(alert.substring(0, alert.indexOf(',')));
         }
         assertThat(expected.alerts()).isPositive();
@@ -188,25 +182,6 @@ class FlinkRunJobJarIT {
             "alerts",
             null)
         .scoring();
-  }
-
-  private static void promoteModel(Path data) {
-    ModelRegistry models = new ModelRegistry(data.resolve("models"));
-    models.save(
-        new ModelMetadata(
-            "gbt-cluster",
-            Instant.parse("2026-11-21T10:00:00Z"),
-            ModelsCommandTest.NAMES,
-            "is_laundering",
-            "ab".repeat(32),
-            2000,
-            Map.of(),
-            2,
-            1,
-            0.1,
-            Map.of()),
-        ModelsCommandTest.train(1));
-    models.promote("gbt-cluster", "ana", Instant.parse("2026-11-21T11:00:00Z"));
   }
 
   /** {@code flink run -c io.amlmonitor.app.Main JAR stream --checkpoint-dir DIR EXTRA}. */
@@ -312,34 +287,5 @@ class FlinkRunJobJarIT {
       producer.send(new ProducerRecord<>(topic, "bad", value.getBytes(StandardCharsets.UTF_8)));
       producer.flush();
     }
-  }
-
-  /** Records of {@code topic} from its start, partitions assigned by hand (no group). */
-  private static List<String> read(String servers, String topic, int atLeast) {
-    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    List<String> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
-        if (out.size() >= atLeast) {
-          // and a little longer, to see any extra record
-          consumer
-              .poll(Duration.ofSeconds(1))
-              .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
-          break;
-        }
-      }
-    }
-    return out;
   }
 }

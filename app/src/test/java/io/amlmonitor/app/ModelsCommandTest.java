@@ -72,24 +72,40 @@ class ModelsCommandTest {
         .train(b.build(), new HyperParameters(3, 0.3, 20, 1, 1, 1, 1), 2, seed);
   }
 
+  /** Saves a model {@link #train trained} with seed 1 as {@code version} and promotes it. */
+  static void promote(Path modelsDir, String version) {
+    ModelRegistry models = new ModelRegistry(modelsDir);
+    save(models, version, 1, Map.of());
+    models.promote(version, "ana", Instant.parse("2026-11-21T11:00:00Z"));
+  }
+
+  /** Saves a model {@link #train trained} with {@code seed} as {@code version}. */
+  static void save(ModelRegistry registry, String version, long seed, Map<String, Object> metrics) {
+    registry.save(
+        new ModelMetadata(
+            version,
+            Instant.parse("2026-11-21T10:00:00Z"),
+            NAMES,
+            "is_laundering",
+            "ab".repeat(32),
+            2000,
+            Map.of(),
+            2,
+            1,
+            0.1,
+            metrics),
+        train(seed));
+  }
+
   @BeforeEach
   void twoVersions() {
     ModelRegistry registry = new ModelRegistry(dir.resolve("models"));
     for (String version : List.of("gbt-1", "gbt-2")) {
-      registry.save(
-          new ModelMetadata(
-              version,
-              Instant.parse("2026-11-21T10:00:00Z"),
-              NAMES,
-              "is_laundering",
-              "ab".repeat(32),
-              2000,
-              Map.of(),
-              2,
-              1,
-              0.1,
-              Map.of("test.roc_auc", 0.97, "test.pr_auc", 0.81)),
-          train(version.equals("gbt-1") ? 1 : 2));
+      save(
+          registry,
+          version,
+          version.equals("gbt-1") ? 1 : 2,
+          Map.of("test.roc_auc", 0.97, "test.pr_auc", 0.81));
     }
   }
 

@@ -6,8 +6,6 @@ import io.amlmonitor.core.domain.TimeRange;
 import io.amlmonitor.jdbc.Database;
 import io.amlmonitor.jdbc.DatabaseConfig;
 import io.amlmonitor.kafka.KafkaBroker;
-import io.amlmonitor.ml.ModelMetadata;
-import io.amlmonitor.ml.ModelRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,22 +61,7 @@ class StreamCommandIT {
               "--days",
               "5");
       assertThat(code).as(produced.toString(StandardCharsets.UTF_8)).isZero();
-      ModelRegistry models = new ModelRegistry(dir.resolve("data/models"));
-      models.save(
-          new ModelMetadata(
-              "gbt-stream",
-              Instant.parse("2026-11-21T10:00:00Z"),
-              ModelsCommandTest.NAMES,
-              "is_laundering",
-              "ab".repeat(32),
-              2000,
-              Map.of(),
-              2,
-              1,
-              0.1,
-              Map.of()),
-          ModelsCommandTest.train(1));
-      models.promote("gbt-stream", "ana", Instant.parse("2026-11-21T11:00:00Z"));
+      ModelsCommandTest.promote(dir.resolve("data/models"), "gbt-stream");
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -31,13 +31,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -241,34 +237,7 @@ class StreamJobIT {
     }
 
     List<String> read(String from, int atLeast) {
-      // No consumer group: partitions assigned by hand, read from the start. A group needs the
-      // broker's group coordinator, which a loaded in-process broker may take minutes to give.
-      Map<String, Object> config =
-          Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-      List<String> out = new ArrayList<>();
-      try (KafkaConsumer<byte[], byte[]> consumer =
-          new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions =
-            consumer.partitionsFor(from).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-          consumer
-              .poll(Duration.ofMillis(500))
-              .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
-          if (out.size() >= atLeast) {
-            // and a little longer, to see any extra record
-            consumer
-                .poll(Duration.ofSeconds(1))
-                .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
-            break;
-          }
-        }
-      }
-      return out;
+      return TopicRecords.read(broker.bootstrapServers(), from, atLeast);
     }
 
     void awaitDecisions(long count) throws InterruptedException {
