@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -129,6 +130,9 @@ final class StreamCommand implements Callable<Integer> {
   String deadLetterTopic;
 
   private final PrintStream out;
+
+  /** How long stopping waits for the job to be cancelled. */
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
 
   /** Counted down to stop the job: by Ctrl-C, or by a test. */
   final CountDownLatch stopped = new CountDownLatch(1);
@@ -303,7 +307,25 @@ final class StreamCommand implements Callable<Integer> {
             ? msg.get("stream.rulesAlone", ModelsCommand.registryDir(settings, null))
             : msg.get("stream.model", model.version()));
     JobClient client = env.executeAsync("aml-stream");
-    Thread hook = new Thread(stopped::countDown, "stream-stop");
+    if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+      // `flink run -d`: the job is the cluster's now; flink cancel (or the web UI) ends it
+      out.println(msg.get("stream.detached", client.getJobID(), checkpoints));
+      return 0;
+    }
+    CountDownLatch ended = new CountDownLatch(1);
+    // The JVM halts once its shutdown hooks return: on Ctrl-C (or SIGTERM) the hook waits until
+    // the job is cancelled, or a job on a cluster would read on with no one following it.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopped.countDown();
+              try {
+                ended.await(CANCEL_WAIT.toSeconds() + 10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "stream-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       StatusLine status = new StatusLine(out);
@@ -331,7 +353,8 @@ final class StreamCommand implements Callable<Integer> {
         }
         if (stopped.await(1, TimeUnit.SECONDS)) {
           out.println(msg.get("stream.stopping", checkpoints));
-          client.cancel().get(60, TimeUnit.SECONDS);
+          client.cancel().get(CANCEL_WAIT.toSeconds(), TimeUnit.SECONDS);
+          out.println(msg.get("stream.stopped", client.getJobID()));
           return 0;
         }
         long scored = database.decisions().count() - before;
@@ -339,6 +362,7 @@ final class StreamCommand implements Callable<Integer> {
         status.show(msg.get("stream.progress", scored, Math.round(scored / seconds)));
       }
     } finally {
+      ended.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

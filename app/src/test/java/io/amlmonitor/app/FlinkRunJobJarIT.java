@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -128,7 +129,7 @@ class FlinkRunJobJarIT {
         assertThat(cluster.output("flink-run"))
             .contains("Scoring with the rules and model gbt-cluster")
             .contains("Stream job cancelled");
-        assertThat(cluster.overview()).contains("\"jobs-cancelled\":1", "\"jobs-failed\":0");
+        awaitOverview(cluster, "\"jobs-cancelled\":1", "\"jobs-failed\":0");
 
         // more payments while it is stopped; the next run continues from the newest checkpoint
         produce(servers, topic, later);
@@ -150,13 +151,27 @@ class FlinkRunJobJarIT {
               cluster, "flink-run-restored", restored, database, all.firstDecisions().size());
           awaitServed(all, prefix);
           all.assertDecisionsIn(database);
-          cancel(cluster, env, again);
-          assertThat(restored.waitFor(60, TimeUnit.SECONDS)).as("flink run ends").isTrue();
-          assertThat(restored.exitValue()).as(cluster.output("flink-run-restored")).isZero();
+          // Ctrl-C or SIGTERM on flink run: the command cancels its job before the JVM ends
+          restored.destroy();
+          assertThat(restored.waitFor(90, TimeUnit.SECONDS)).as("flink run ends").isTrue();
+          assertThat(cluster.output("flink-run-restored"))
+              .contains("Stream job " + again + " cancelled.");
         } finally {
           restored.destroyForcibly();
         }
-        assertThat(cluster.overview()).contains("\"jobs-cancelled\":2", "\"jobs-failed\":0");
+        awaitOverview(cluster, "\"jobs-cancelled\":2", "\"jobs-failed\":0");
+
+        // flink run -d: the command ends once the job is submitted; the job runs on
+        Process detached =
+            submit(cluster, env, jar, dir, "flink-run-detached", List.of("-d"), List.of());
+        assertThat(detached.waitFor(90, TimeUnit.SECONDS)).as("flink run -d ends").isTrue();
+        assertThat(detached.exitValue()).as(cluster.output("flink-run-detached")).isZero();
+        String third = awaitJobId(cluster, "flink-run-detached", detached);
+        assertThat(cluster.output("flink-run-detached"))
+            .contains("Stream job " + third + " submitted detached");
+        awaitOverview(cluster, "\"jobs-running\":1");
+        cancel(cluster, env, third);
+        awaitOverview(cluster, "\"jobs-cancelled\":3", "\"jobs-failed\":0");
       } finally {
         run.destroyForcibly();
       }
@@ -193,17 +208,30 @@ class FlinkRunJobJarIT {
       String name,
       String... extra)
       throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "-c",
-                Main.class.getName(),
-                jar.toAbsolutePath().toString(),
-                "stream",
-                "--checkpoint-dir",
-                dir.resolve("checkpoints").toString()));
-    args.addAll(List.of(extra));
+    return submit(cluster, env, jar, dir, name, List.of(), List.of(extra));
+  }
+
+  /** {@code flink run OPTIONS -c io.amlmonitor.app.Main JAR stream --checkpoint-dir DIR EXTRA}. */
+  private static Process submit(
+      FlinkCluster cluster,
+      Map<String, String> env,
+      Path jar,
+      Path dir,
+      String name,
+      List<String> flinkOptions,
+      List<String> extra)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("run"));
+    args.addAll(flinkOptions);
+    args.addAll(
+        List.of(
+            "-c",
+            Main.class.getName(),
+            jar.toAbsolutePath().toString(),
+            "stream",
+            "--checkpoint-dir",
+            dir.resolve("checkpoints").toString()));
+    args.addAll(extra);
     return cluster.cli(name, env, args.toArray(String[]::new));
   }
 
@@ -245,6 +273,17 @@ class FlinkRunJobJarIT {
     assertThat(System.nanoTime())
         .as("waiting for %s: %s%s", what, cluster.output(name), cluster.logs())
         .isLessThan(deadline);
+  }
+
+  /** Waits until the cluster's overview shows every one of {@code parts}. */
+  private static void awaitOverview(FlinkCluster cluster, String... parts) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String overview = cluster.overview();
+    while (!Arrays.stream(parts).allMatch(overview::contains)) {
+      assertThat(System.nanoTime()).as("the cluster's overview: %s", overview).isLessThan(deadline);
+      Thread.sleep(200);
+      overview = cluster.overview();
+    }
   }
 
   /** The served features converge once the last states are flushed to Redis. */
