@@ -82,20 +82,10 @@ final class KafkaBrokerCommand implements Callable<Integer> {
     Logging.configure(settings.logLevel(), common.verbose);
     AppMessages msg = new AppMessages(settings.locale());
     Path logDir = dir != null ? dir : settings.dataDir().resolve("kafka");
-    CountDownLatch closed = new CountDownLatch(1);
-    // Ctrl-C: the hook lets the broker close its log cleanly before the JVM goes.
-    Thread hook =
-        new Thread(
-            () -> {
-              stopped.countDown();
-              try {
-                closed.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "kafka-broker-stop");
-    try (KafkaBroker broker = KafkaBroker.start(logDir, host, port, START)) {
+    // Ctrl-C: the hook lets the broker close its log cleanly before the JVM goes (the broker
+    // closes first: resources close in reverse order).
+    try (ShutdownWait shutdown = new ShutdownWait(stopped, null, "kafka-broker-stop");
+        KafkaBroker broker = KafkaBroker.start(logDir, host, port, START)) {
       try (Topics topics = new Topics(broker.bootstrapServers())) {
         int n = topics.ensure(kafka.topic(), kafka.partitions(), START);
         out.println(
@@ -106,16 +96,9 @@ final class KafkaBrokerCommand implements Callable<Integer> {
                 kafka.topic(),
                 n));
       }
-      Runtime.getRuntime().addShutdownHook(hook);
+      shutdown.register();
       stopped.await();
       out.println(msg.get("kafkaBroker.stopping"));
-    } finally {
-      closed.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNotAdded) {
-        // the hook is running and waits for us, or the broker never started
-      }
     }
     return 0;
   }

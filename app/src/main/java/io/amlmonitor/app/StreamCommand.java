@@ -312,22 +312,11 @@ final class StreamCommand implements Callable<Integer> {
       out.println(msg.get("stream.detached", client.getJobID(), checkpoints));
       return 0;
     }
-    CountDownLatch ended = new CountDownLatch(1);
-    // The JVM halts once its shutdown hooks return: on Ctrl-C (or SIGTERM) the hook waits until
-    // the job is cancelled, or a job on a cluster would read on with no one following it.
-    Thread hook =
-        new Thread(
-            () -> {
-              stopped.countDown();
-              try {
-                ended.await(CANCEL_WAIT.toSeconds() + 10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "stream-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    // Ctrl-C (or SIGTERM) waits until the job is cancelled, or a job on a cluster would read on
+    // with no one following it.
+    try (ShutdownWait shutdown =
+        new ShutdownWait(stopped, CANCEL_WAIT.plusSeconds(10), "stream-stop")) {
+      shutdown.register();
       StatusLine status = new StatusLine(out);
       long started = System.nanoTime();
       long before = database.decisions().count();
@@ -360,13 +349,6 @@ final class StreamCommand implements Callable<Integer> {
         long scored = database.decisions().count() - before;
         double seconds = (System.nanoTime() - started) / 1e9;
         status.show(msg.get("stream.progress", scored, Math.round(scored / seconds)));
-      }
-    } finally {
-      ended.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook has run
       }
     }
   }
